@@ -1,0 +1,115 @@
+package storyline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+)
+
+// Event is a happening reported by one or more articles, usually within days
+// (the same statement, meeting, strike or decision), across outlets.
+type Event struct {
+	ID        string   `json:"id"`
+	Date      string   `json:"date"`
+	Title     string   `json:"title"`
+	Articles  []string `json:"articles"`
+	Storyline string   `json:"storyline,omitempty"`
+	Entities  []string `json:"entities,omitempty"` // key entity ids
+}
+
+// Storyline links the events about one long-running subject.
+type Storyline struct {
+	ID       string   `json:"id"`
+	Title    string   `json:"title"`
+	Articles []string `json:"articles"`
+	Events   []Event  `json:"events"`
+	Entities []string `json:"entities,omitempty"` // key entity ids
+}
+
+// StatementRef is one statement in a speaker's position history.
+type StatementRef struct {
+	Quote
+	Article string `json:"article"`
+	Outlet  string `json:"outlet,omitempty"`
+	// Stance is the readable stance reading (e.g. "commitment, permanent").
+	Stance string `json:"stance,omitempty"`
+}
+
+// Shift is a point where a speaker's position on a topic moved.
+type Shift struct {
+	Speaker    string       `json:"speaker"`
+	SpeakerID  string       `json:"speaker_id,omitempty"`
+	Topic      string       `json:"topic"`
+	From       StatementRef `json:"from"`
+	To         StatementRef `json:"to"`
+	Summary    string       `json:"summary"`
+	Confidence float64      `json:"confidence"`
+	Why        string       `json:"why,omitempty"`
+}
+
+// QuoteRecord is a quote as listed across a corpus.
+type QuoteRecord struct {
+	Quote
+	Article   string `json:"article"`
+	Outlet    string `json:"outlet"`
+	Published string `json:"published,omitempty"` // the article's best day
+}
+
+// EntityRecord is an entity merged across a corpus.
+type EntityRecord struct {
+	Entity
+	Articles []string `json:"articles"`
+}
+
+// Quarantined is an input that could not be processed, kept with its reason.
+type Quarantined struct {
+	Source string `json:"source"`
+	Reason string `json:"reason"` // short class: binary, empty, too-large, bad-json, ...
+	Detail string `json:"detail"` // the one-line error a user reads
+	Raw    []byte `json:"-"`
+	Hash   string `json:"hash"` // hex SHA-256 of Raw, for idempotency
+}
+
+// Stats counts what a store holds. Every input ever given is counted once,
+// as an article, a duplicate or quarantined.
+type Stats struct {
+	Schema      int            `json:"schema"`
+	Articles    int            `json:"articles"`
+	Duplicates  int            `json:"duplicates"`
+	Quarantined int            `json:"quarantined"`
+	Quotes      int            `json:"quotes"`
+	Entities    int            `json:"entities"`
+	Events      int            `json:"events"`
+	Storylines  int            `json:"storylines"`
+	ByReason    map[string]int `json:"quarantined_by_reason,omitempty"`
+}
+
+// InputError is a bad input: the rest of the batch goes on, and the input is
+// quarantined with Reason.
+type InputError struct {
+	Source string
+	Reason string // short class, e.g. "binary", "empty", "too-large", "bad-json"
+	Err    error
+}
+
+func (e *InputError) Error() string {
+	return fmt.Sprintf("%s: %s: %v", e.Source, e.Reason, e.Err)
+}
+
+func (e *InputError) Unwrap() error { return e.Err }
+
+// ErrNotFound is returned by stores when an id is unknown.
+var ErrNotFound = errors.New("not found")
+
+// Annotator adds one layer of understanding to a cleaned article (entities,
+// quotes, dates). Annotators run in pipeline order and must keep every
+// offset inside Body.
+type Annotator interface {
+	Annotate(ctx context.Context, a *Article) error
+}
+
+// AnnotatorFunc adapts a function to Annotator.
+type AnnotatorFunc func(ctx context.Context, a *Article) error
+
+// Annotate calls f.
+func (f AnnotatorFunc) Annotate(ctx context.Context, a *Article) error { return f(ctx, a) }
