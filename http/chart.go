@@ -1,0 +1,103 @@
+package http
+
+import (
+	"fmt"
+	"html/template"
+	"sort"
+	"strings"
+	"time"
+)
+
+// weekOf gives the Monday of the ISO week holding day (YYYY-MM-DD).
+func weekOf(day string) (string, bool) {
+	if len(day) < 10 {
+		return "", false
+	}
+	t, err := time.Parse("2006-01-02", day[:10])
+	if err != nil {
+		return "", false
+	}
+	wd := (int(t.Weekday()) + 6) % 7
+	return t.AddDate(0, 0, -wd).Format("2006-01-02"), true
+}
+
+// series counts items per week, for the attention chart.
+type series struct {
+	Name   string
+	Class  string
+	Counts map[string]int
+}
+
+func newSeries(name, class string) *series {
+	return &series{Name: name, Class: class, Counts: map[string]int{}}
+}
+
+func (s *series) add(day string) {
+	if w, ok := weekOf(day); ok {
+		s.Counts[w]++
+	}
+}
+
+// attentionChart draws weekly counts as an inline SVG: bars for the first
+// series, a line for the second. Server-side, so it needs no script and
+// passes the strict CSP; the numbers are in <title> elements for readers.
+func attentionChart(all ...*series) template.HTML {
+	weeks := map[string]bool{}
+	peak := 1
+	for _, s := range all {
+		for w, n := range s.Counts {
+			weeks[w] = true
+			peak = max(peak, n)
+		}
+	}
+	if len(weeks) == 0 {
+		return ""
+	}
+	ordered := fillWeeks(weeks)
+	const width, height, pad = 720.0, 160.0, 24.0
+	step := (width - 2*pad) / float64(len(ordered))
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %.0f %.0f" role="img" aria-label="attention per week">`, width, height)
+	y := func(n int) float64 { return height - pad - (height-2*pad)*float64(n)/float64(peak) }
+	for si, s := range all {
+		var line []string
+		for i, w := range ordered {
+			n := s.Counts[w]
+			x := pad + float64(i)*step
+			if si == 0 {
+				fmt.Fprintf(&b, `<rect class="%s" x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s: %d %s</title></rect>`,
+					s.Class, x, y(n), max(step-1, 1), height-pad-y(n), w, n, template.HTMLEscapeString(s.Name))
+			} else {
+				line = append(line, fmt.Sprintf("%.1f,%.1f", x+step/2, y(n)))
+			}
+		}
+		if len(line) > 0 {
+			fmt.Fprintf(&b, `<polyline class="%s" points="%s"><title>%s per week</title></polyline>`,
+				s.Class, strings.Join(line, " "), template.HTMLEscapeString(s.Name))
+		}
+	}
+	fmt.Fprintf(&b, `<text x="%.0f" y="%.0f" class="axis">%s</text><text x="%.0f" y="%.0f" class="axis" text-anchor="end">%s</text>`,
+		pad, height-4, ordered[0], width-pad, height-4, ordered[len(ordered)-1])
+	fmt.Fprintf(&b, `<text x="%.0f" y="14" class="axis">peak %d a week</text></svg>`, pad, peak)
+	return template.HTML(b.String())
+}
+
+// fillWeeks lists every week from the first to the last, so quiet weeks
+// show as gaps; very long spans are capped to keep the chart readable.
+func fillWeeks(weeks map[string]bool) []string {
+	keys := make([]string, 0, len(weeks))
+	for w := range weeks {
+		keys = append(keys, w)
+	}
+	sort.Strings(keys)
+	first, _ := time.Parse("2006-01-02", keys[0])
+	last, _ := time.Parse("2006-01-02", keys[len(keys)-1])
+	if last.Sub(first) > 4*365*24*time.Hour {
+		return keys
+	}
+	var out []string
+	for t := first; !t.After(last); t = t.AddDate(0, 0, 7) {
+		out = append(out, t.Format("2006-01-02"))
+	}
+	return out
+}

@@ -1,0 +1,209 @@
+package http
+
+import (
+	"bytes"
+	"context"
+	"html/template"
+	"net/http"
+	"net/url"
+
+	"github.com/storyline-news/storyline"
+)
+
+// page is the data every page template gets.
+type page struct {
+	Title string
+	Query url.Values
+	Data  any
+}
+
+func (s *Server) render(w http.ResponseWriter, r *http.Request, name, title string, data any, err error) {
+	if err != nil {
+		status, msg := statusOf(err)
+		if status == http.StatusInternalServerError {
+			s.opts.Logger.Error("page", "path", r.URL.Path, "err", err)
+		}
+		w.WriteHeader(status)
+		name, title, data = "error.html", msg, msg
+	}
+	var buf bytes.Buffer
+	if err := s.pages.ExecuteTemplate(&buf, name, page{Title: title, Query: r.URL.Query(), Data: data}); err != nil {
+		s.opts.Logger.Error("template", "name", name, "err", err)
+		http.Error(w, "page could not be rendered", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	_, _ = buf.WriteTo(w)
+}
+
+func (s *Server) pageRoutes() {
+	s.mux.HandleFunc("GET /{$}", s.pageHome)
+	s.mux.HandleFunc("GET /search", s.pageSearch)
+	s.mux.HandleFunc("GET /articles/{id}", s.pageArticle)
+	s.mux.HandleFunc("GET /entities/{id}", s.pageEntity)
+	s.mux.HandleFunc("GET /stories", s.pageStories)
+	s.mux.HandleFunc("GET /stories/{id}", s.pageStory)
+	s.mux.HandleFunc("GET /shifts", s.pageShifts)
+}
+
+type homeData struct {
+	Stats      storyline.Stats
+	Storylines []storyline.Storyline
+	Speakers   []storyline.EntityRecord
+	Chart      template.HTML
+}
+
+func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	var d homeData
+	var err error
+	if d.Stats, err = s.store.Stats(ctx); err == nil {
+		d.Storylines, _, err = s.store.Storylines(ctx, 12, 0)
+	}
+	if err == nil {
+		d.Speakers, _, err = s.store.Entities(ctx, storyline.EntityFilter{Type: storyline.EntityPerson, Limit: 15})
+	}
+	if err == nil {
+		d.Chart, err = s.corpusChart(ctx)
+	}
+	s.render(w, r, "home.html", "storyline", d, err)
+}
+
+// corpusChart counts recent quotes per week (the newest few thousand), so
+// the overview stays fast on a large corpus.
+func (s *Server) corpusChart(ctx context.Context) (template.HTML, error) {
+	quotes := newSeries("quotes", "bar-quotes")
+	qs, _, err := s.store.Quotes(ctx, storyline.QuoteFilter{Limit: 5000})
+	if err != nil {
+		return "", err
+	}
+	articles := newSeries("articles", "line-articles")
+	seen := map[string]bool{}
+	for _, q := range qs {
+		quotes.add(quoteDay(q))
+		if !seen[q.Article] {
+			seen[q.Article] = true
+			articles.add(q.Published)
+		}
+	}
+	return attentionChart(quotes, articles), nil
+}
+
+func quoteDay(q storyline.QuoteRecord) string {
+	if q.Date != "" {
+		return q.Date
+	}
+	return q.Published
+}
+
+type searchData struct {
+	Result storyline.SearchResult
+	Query  storyline.SearchQuery
+	Next   int
+}
+
+func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
+	q, err := searchQuery(r)
+	var d searchData
+	if err == nil {
+		d.Query = q
+		d.Result, err = s.store.Search(r.Context(), q)
+		if q.Offset+len(d.Result.Results) < d.Result.Total {
+			d.Next = q.Offset + q.Limit
+		}
+	}
+	s.render(w, r, "search.html", "Search", d, err)
+}
+
+type articleData struct {
+	Article  *storyline.Article
+	Segments []Segment
+}
+
+func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
+	a, err := s.store.Article(r.Context(), r.PathValue("id"))
+	var d articleData
+	title := "Article"
+	if err == nil {
+		d = articleData{Article: a, Segments: segments(a)}
+		title = a.Title
+	}
+	s.render(w, r, "article.html", title, d, err)
+}
+
+type entityData struct {
+	Entity *storyline.EntityRecord
+	Quotes []storyline.QuoteRecord
+	Total  int
+	Shifts []storyline.Shift
+	Chart  template.HTML
+	Next   int
+}
+
+func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	var d entityData
+	var err error
+	d.Entity, err = s.store.Entity(ctx, r.PathValue("id"))
+	limit, offset := 200, 0
+	if err == nil {
+		limit, offset, err = params{r}.paging(200)
+	}
+	if err == nil {
+		d.Quotes, d.Total, err = s.store.Quotes(ctx, storyline.QuoteFilter{Speaker: d.Entity.ID, Limit: limit, Offset: offset})
+		if offset+len(d.Quotes) < d.Total {
+			d.Next = offset + limit
+		}
+	}
+	if err == nil {
+		d.Shifts, err = s.store.Shifts(ctx, d.Entity.ID)
+	}
+	if err == nil {
+		quotes := newSeries("statements", "bar-quotes")
+		for _, q := range d.Quotes {
+			quotes.add(quoteDay(q))
+		}
+		d.Chart = attentionChart(quotes)
+	}
+	title := "Entity"
+	if d.Entity != nil {
+		title = d.Entity.Name
+	}
+	s.render(w, r, "entity.html", title, d, err)
+}
+
+func (s *Server) pageStories(w http.ResponseWriter, r *http.Request) {
+	limit, offset, err := params{r}.paging(100)
+	var ss []storyline.Storyline
+	if err == nil {
+		ss, _, err = s.store.Storylines(r.Context(), limit, offset)
+	}
+	s.render(w, r, "stories.html", "Storylines", ss, err)
+}
+
+type storyData struct {
+	Story *storyline.Storyline
+	Chart template.HTML
+}
+
+func (s *Server) pageStory(w http.ResponseWriter, r *http.Request) {
+	st, err := s.store.Storyline(r.Context(), r.PathValue("id"))
+	var d storyData
+	title := "Storyline"
+	if err == nil {
+		d.Story, title = st, st.Title
+		events := newSeries("articles", "bar-quotes")
+		for _, e := range st.Events {
+			for range e.Articles {
+				events.add(e.Date)
+			}
+		}
+		d.Chart = attentionChart(events)
+	}
+	s.render(w, r, "story.html", title, d, err)
+}
+
+func (s *Server) pageShifts(w http.ResponseWriter, r *http.Request) {
+	shifts, err := s.store.Shifts(r.Context(), params{r}.str("speaker"))
+	s.render(w, r, "shifts.html", "Position shifts", shifts, err)
+}
