@@ -1,0 +1,109 @@
+// Package warc reads web archives (WARC and WARC.gz, as news crawls are
+// distributed) into storyline inputs: one input per archived HTML or text
+// page, with its URL. It streams: records are read one at a time.
+package warc
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"strings"
+
+	"github.com/nlnwa/gowarc"
+
+	"github.com/storyline-news/storyline"
+)
+
+// Read calls fn for every archived page in r: a response record holding an
+// HTML or plain-text payload with status 200. Input.Text is left empty: the
+// caller decodes Raw, as it does for files. A record that cannot be read
+// is passed to fn as an *storyline.InputError and reading goes on when the
+// archive's framing allows it. maxBytes bounds one payload.
+func Read(ctx context.Context, r io.Reader, source string, maxBytes int64, fn func(*storyline.Input, error) error) error {
+	wf, err := gowarc.NewWarcFileReaderFromStream(r, 0, gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
+		gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore), gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
+		gowarc.WithBlockErrorPolicy(gowarc.ErrIgnore))
+	if err != nil {
+		return fmt.Errorf("%s: opening web archive: %w", source, err)
+	}
+	defer wf.Close()
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		rec, offset, _, err := wf.Next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			// The framing is lost: nothing after this point can be trusted.
+			return fn(nil, &storyline.InputError{Source: fmt.Sprintf("%s@%d", source, offset), Reason: "bad-warc", Err: err})
+		}
+		in, err := page(rec, fmt.Sprintf("%s@%d", source, offset), maxBytes)
+		if in == nil && err == nil {
+			continue
+		}
+		if err := fn(in, err); err != nil {
+			return err
+		}
+	}
+}
+
+// page turns a response record into an input, or nil for records that are
+// not archived pages (requests, metadata, redirects, images).
+func page(rec gowarc.WarcRecord, source string, maxBytes int64) (*storyline.Input, error) {
+	if rec.Type() != gowarc.Response {
+		return nil, nil
+	}
+	block, ok := rec.Block().(gowarc.HttpResponseBlock)
+	if !ok || block.HttpStatusCode() != 200 {
+		return nil, nil
+	}
+	format, ok := formatOf(block.HttpHeader().Get("Content-Type"))
+	if !ok {
+		return nil, nil
+	}
+	uri := rec.WarcHeader().Get(gowarc.WarcTargetURI)
+	if uri != "" {
+		source = uri
+	}
+	payload, err := block.PayloadBytes()
+	if err != nil {
+		return nil, &storyline.InputError{Source: source, Reason: "bad-warc", Err: err}
+	}
+	raw, err := io.ReadAll(io.LimitReader(payload, maxBytes+1))
+	if err != nil {
+		return nil, &storyline.InputError{Source: source, Reason: "bad-warc", Err: err}
+	}
+	if int64(len(raw)) > maxBytes {
+		return nil, &storyline.InputError{Source: source, Reason: "too-large",
+			Err: fmt.Errorf("archived page is over %d bytes", maxBytes)}
+	}
+	return &storyline.Input{Source: source, URL: uri, Format: format, Raw: raw,
+		Encoding: charsetOf(block.HttpHeader().Get("Content-Type"))}, nil
+}
+
+func formatOf(contentType string) (storyline.Format, bool) {
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		mt = strings.ToLower(strings.TrimSpace(strings.Split(contentType, ";")[0]))
+	}
+	switch mt {
+	case "text/html", "application/xhtml+xml":
+		return storyline.FormatHTML, true
+	case "text/plain":
+		return storyline.FormatText, true
+	}
+	return "", false
+}
+
+// charsetOf returns the charset the server declared, as a hint for decoding.
+func charsetOf(contentType string) string {
+	_, params, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(params["charset"])
+}
