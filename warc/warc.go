@@ -33,7 +33,7 @@ func Read(ctx context.Context, r io.Reader, source string, maxBytes int64, fn fu
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		rec, offset, _, err := wf.Next()
+		rec, offset, err := next(wf)
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
@@ -51,9 +51,26 @@ func Read(ctx context.Context, r io.Reader, source string, maxBytes int64, fn fu
 	}
 }
 
+// next reads one record. gowarc panics on some malformed archives (found by
+// FuzzRead), so a panic is turned into an error for this archive alone.
+func next(wf *gowarc.WarcFileReader) (rec gowarc.WarcRecord, offset int64, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			rec, err = nil, fmt.Errorf("malformed record: %v", r)
+		}
+	}()
+	rec, offset, _, err = wf.Next()
+	return rec, offset, err
+}
+
 // page turns a response record into an input, or nil for records that are
 // not archived pages (requests, metadata, redirects, images).
-func page(rec gowarc.WarcRecord, source string, maxBytes int64) (*storyline.Input, error) {
+func page(rec gowarc.WarcRecord, source string, maxBytes int64) (in *storyline.Input, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			in, err = nil, &storyline.InputError{Source: source, Reason: "bad-warc", Err: fmt.Errorf("malformed record: %v", r)}
+		}
+	}()
 	if rec.Type() != gowarc.Response {
 		return nil, nil
 	}
@@ -69,9 +86,9 @@ func page(rec gowarc.WarcRecord, source string, maxBytes int64) (*storyline.Inpu
 	if uri != "" {
 		source = uri
 	}
-	payload, err := block.PayloadBytes()
-	if err != nil {
-		return nil, &storyline.InputError{Source: source, Reason: "bad-warc", Err: err}
+	payload, perr := block.PayloadBytes()
+	if perr != nil {
+		return nil, &storyline.InputError{Source: source, Reason: "bad-warc", Err: perr}
 	}
 	raw, err := io.ReadAll(io.LimitReader(payload, maxBytes+1))
 	if err != nil {
