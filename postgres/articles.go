@@ -1,0 +1,325 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/bits"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/storyline-news/storyline"
+)
+
+// SaveArticle stores an article, its raw input and everything derived from
+// it in one transaction, replacing an article with the same id.
+func (db *DB) SaveArticle(ctx context.Context, a *storyline.Article, raw []byte, rawHash string) error {
+	return pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		return saveArticle(ctx, tx, a, raw, rawHash)
+	})
+}
+
+func saveArticle(ctx context.Context, tx pgx.Tx, a *storyline.Article, raw []byte, rawHash string) error {
+	doc, err := json.Marshal(a)
+	if err != nil {
+		return fmt.Errorf("encoding article %s: %w", a.ID, err)
+	}
+	if a.Ingested.IsZero() {
+		a.Ingested = time.Now().UTC()
+	}
+	var dup *string
+	if a.DuplicateOf != "" {
+		dup = &a.DuplicateOf
+	}
+	if _, err := tx.Exec(ctx, "DELETE FROM articles WHERE id = $1", a.ID); err != nil {
+		return fmt.Errorf("replacing article %s: %w", a.ID, err)
+	}
+	_, err = tx.Exec(ctx, `INSERT INTO articles (id, source, url, title, outlet, byline, dateline, published,
+		pub_earliest, pub_latest, pub_method, body, body_hash, simhash, duplicate_of, raw_hash, ingested, doc)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)`,
+		a.ID, a.Source, a.URL, a.Title, a.Outlet, a.Byline, a.Dateline, a.Published.Date, a.Published.Earliest,
+		a.Published.Latest, a.Published.Method, a.Body, a.BodyHash, int64(a.SimHash), dup, rawHash, a.Ingested, doc)
+	if err != nil {
+		return fmt.Errorf("storing article %s: %w", a.ID, err)
+	}
+	if _, err := tx.Exec(ctx, "INSERT INTO raw_inputs (article_id, raw) VALUES ($1, $2)", a.ID, raw); err != nil {
+		return fmt.Errorf("storing raw input of %s: %w", a.ID, err)
+	}
+	if a.DuplicateOf != "" {
+		return nil // a duplicate's findings are its original's
+	}
+	batch := &pgx.Batch{}
+	for band, value := range bands(a.SimHash) {
+		batch.Queue("INSERT INTO simhash_bands (article_id, band, value) VALUES ($1,$2,$3)", a.ID, band, value)
+	}
+	queueQuotes(batch, a)
+	queueEntities(batch, a)
+	for i, e := range a.Events {
+		batch.Queue(`INSERT INTO dated_events (article_id, idx, date, granularity, text, start_off, end_off)
+			VALUES ($1,$2,$3,$4,$5,$6,$7)`, a.ID, i, e.Date, e.Granularity, e.Text, e.Start, e.End)
+	}
+	if err := tx.SendBatch(ctx, batch).Close(); err != nil {
+		return fmt.Errorf("storing findings of %s: %w", a.ID, err)
+	}
+	return nil
+}
+
+func queueQuotes(batch *pgx.Batch, a *storyline.Article) {
+	for i, q := range a.Quotes {
+		doc, _ := json.Marshal(q)
+		batch.Queue(`INSERT INTO quotes (article_id, idx, kind, text, start_off, end_off, speaker_entity,
+			speaker_name, speaker_mention, cue, medium, said, doc) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
+			a.ID, i, q.Kind, q.Text, q.Start, q.End, q.Speaker.Entity, q.Speaker.Name, q.Speaker.Mention,
+			q.Cue, q.Medium, q.Date, doc)
+	}
+}
+
+// queueEntities stores one row per entity and surface form, counting the
+// mentions written that way, so a user can split one form off later.
+func queueEntities(batch *pgx.Batch, a *storyline.Article) {
+	for _, e := range a.Entities {
+		forms := map[string]int{}
+		for _, m := range e.Mentions {
+			forms[m.Text]++
+		}
+		for _, alias := range e.Aliases {
+			if _, ok := forms[alias]; !ok {
+				forms[alias] = 0
+			}
+		}
+		if len(forms) == 0 {
+			forms[e.Name] = 0
+		}
+		roles := e.Roles
+		if roles == nil {
+			roles = []string{}
+		}
+		for form, n := range forms {
+			batch.Queue(`INSERT INTO entity_forms (entity_id, article_id, form, name, type, roles, mentions)
+				VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT DO NOTHING`, e.ID, a.ID, form, e.Name, e.Type, roles, n)
+		}
+	}
+}
+
+// bands splits a SimHash into four 16-bit values: bodies within 3 differing
+// bits must agree on at least one band, so candidates are found by index.
+func bands(h uint64) [4]int32 {
+	var b [4]int32
+	for i := range b {
+		b[i] = int32(uint16(h >> (16 * i)))
+	}
+	return b
+}
+
+// Quarantine keeps an input that could not be processed.
+func (db *DB) Quarantine(ctx context.Context, q storyline.Quarantined) error {
+	_, err := db.pool.Exec(ctx, `INSERT INTO quarantine (hash, source, reason, detail, raw) VALUES ($1,$2,$3,$4,$5)
+		ON CONFLICT (hash) DO UPDATE SET source = excluded.source, reason = excluded.reason, detail = excluded.detail`,
+		q.Hash, q.Source, q.Reason, q.Detail, q.Raw)
+	if err != nil {
+		return fmt.Errorf("quarantining %s: %w", q.Source, err)
+	}
+	return nil
+}
+
+// Seen reports whether an input with this raw hash was already given.
+func (db *DB) Seen(ctx context.Context, rawHash string) (bool, error) {
+	var seen bool
+	err := db.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE raw_hash = $1)
+		OR EXISTS (SELECT 1 FROM quarantine WHERE hash = $1)`, rawHash).Scan(&seen)
+	if err != nil {
+		return false, fmt.Errorf("looking up input %s: %w", rawHash, err)
+	}
+	return seen, nil
+}
+
+// FindDuplicate finds a stored original with the same body, or one whose
+// SimHash differs in at most maxDistance bits.
+func (db *DB) FindDuplicate(ctx context.Context, bodyHash string, simhash uint64, maxDistance int) (string, bool, error) {
+	return findDuplicate(ctx, db.pool, bodyHash, simhash, maxDistance)
+}
+
+func findDuplicate(ctx context.Context, q interface {
+	QueryRow(context.Context, string, ...any) pgx.Row
+	Query(context.Context, string, ...any) (pgx.Rows, error)
+}, bodyHash string, simhash uint64, maxDistance int) (string, bool, error) {
+	var id string
+	err := q.QueryRow(ctx, `SELECT id FROM articles WHERE body_hash = $1 AND duplicate_of IS NULL ORDER BY seq LIMIT 1`,
+		bodyHash).Scan(&id)
+	if err == nil {
+		return id, true, nil
+	}
+	if err != pgx.ErrNoRows {
+		return "", false, fmt.Errorf("finding duplicates: %w", err)
+	}
+	b := bands(simhash)
+	rows, err := q.Query(ctx, `SELECT DISTINCT a.id, a.simhash, a.seq FROM simhash_bands s JOIN articles a ON a.id = s.article_id
+		WHERE (s.band, s.value) IN ((0,$1),(1,$2),(2,$3),(3,$4)) AND a.duplicate_of IS NULL ORDER BY a.seq`, b[0], b[1], b[2], b[3])
+	if err != nil {
+		return "", false, fmt.Errorf("finding near duplicates: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var cand string
+		var h, seq int64
+		if err := rows.Scan(&cand, &h, &seq); err != nil {
+			return "", false, err
+		}
+		if bits.OnesCount64(uint64(h)^simhash) <= maxDistance {
+			return cand, false, nil
+		}
+	}
+	return "", false, rows.Err()
+}
+
+// Article returns a stored article as extract printed it.
+func (db *DB) Article(ctx context.Context, id string) (*storyline.Article, error) {
+	var doc []byte
+	var dup *string
+	if err := db.pool.QueryRow(ctx, "SELECT doc, duplicate_of FROM articles WHERE id = $1", id).Scan(&doc, &dup); err != nil {
+		return nil, notFound(err, "article "+id)
+	}
+	var a storyline.Article
+	if err := json.Unmarshal(doc, &a); err != nil {
+		return nil, fmt.Errorf("decoding article %s: %w", id, err)
+	}
+	if dup != nil {
+		a.DuplicateOf = *dup
+	}
+	return &a, nil
+}
+
+// Raw returns the input exactly as it was given.
+func (db *DB) Raw(ctx context.Context, id string) ([]byte, error) {
+	var raw []byte
+	if err := db.pool.QueryRow(ctx, "SELECT raw FROM raw_inputs WHERE article_id = $1", id).Scan(&raw); err != nil {
+		return nil, notFound(err, "raw input of "+id)
+	}
+	return raw, nil
+}
+
+// EachArticle streams stored originals in ingest order, a page at a time.
+func (db *DB) EachArticle(ctx context.Context, fn func(*storyline.Article) error) error {
+	last := int64(0)
+	for {
+		rows, err := db.pool.Query(ctx, `SELECT seq, doc FROM articles WHERE duplicate_of IS NULL AND seq > $1
+			ORDER BY seq LIMIT 500`, last)
+		if err != nil {
+			return fmt.Errorf("reading articles: %w", err)
+		}
+		var page []*storyline.Article
+		for rows.Next() {
+			var doc []byte
+			var a storyline.Article
+			if err := rows.Scan(&last, &doc); err != nil {
+				rows.Close()
+				return err
+			}
+			if err := json.Unmarshal(doc, &a); err != nil {
+				rows.Close()
+				return fmt.Errorf("decoding article: %w", err)
+			}
+			page = append(page, &a)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, a := range page {
+			if err := fn(a); err != nil {
+				return err
+			}
+		}
+		if len(page) < 500 {
+			return nil
+		}
+	}
+}
+
+// Quarantined lists quarantined inputs, newest first.
+func (db *DB) Quarantined(ctx context.Context, limit, offset int) ([]storyline.Quarantined, int, error) {
+	var total int
+	if err := db.pool.QueryRow(ctx, "SELECT count(*) FROM quarantine").Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("listing quarantine: %w", err)
+	}
+	rows, err := db.pool.Query(ctx, `SELECT hash, source, reason, detail FROM quarantine
+		ORDER BY created DESC, hash LIMIT $1 OFFSET $2`, limitOr(limit, 100), offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("listing quarantine: %w", err)
+	}
+	qs, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (storyline.Quarantined, error) {
+		var q storyline.Quarantined
+		err := r.Scan(&q.Hash, &q.Source, &q.Reason, &q.Detail)
+		return q, err
+	})
+	return qs, total, err
+}
+
+// Search finds original articles by full-text query and filters.
+func (db *DB) Search(ctx context.Context, q storyline.SearchQuery) (storyline.SearchResult, error) {
+	where, args := []string{"a.duplicate_of IS NULL"}, []any{}
+	arg := func(v any) string {
+		args = append(args, v)
+		return fmt.Sprintf("$%d", len(args))
+	}
+	text := strings.TrimSpace(q.Text)
+	tsq := "NULL::tsquery"
+	if text != "" {
+		tsq = "websearch_to_tsquery('english', " + arg(text) + ")"
+		where = append(where, "a.tsv @@ "+tsq)
+	}
+	if q.Outlet != "" {
+		where = append(where, "lower(a.outlet) = lower("+arg(q.Outlet)+")")
+	}
+	if q.From != "" {
+		where = append(where, "a.published <> '' AND a.published >= "+arg(q.From))
+	}
+	if q.To != "" {
+		where = append(where, "a.published <> '' AND a.published <= "+arg(q.To))
+	}
+	if q.Speaker != "" {
+		ids, err := db.entityIDs(ctx, q.Speaker)
+		if err != nil {
+			return storyline.SearchResult{}, err
+		}
+		where = append(where, "EXISTS (SELECT 1 FROM quotes x WHERE x.article_id = a.id AND (x.speaker_entity = ANY("+
+			arg(ids)+") OR lower(x.speaker_name) LIKE "+arg(likePattern(q.Speaker))+" ESCAPE '\\'))")
+	}
+	if q.Entity != "" {
+		ids, err := db.entityIDs(ctx, q.Entity)
+		if err != nil {
+			return storyline.SearchResult{}, err
+		}
+		where = append(where, "EXISTS (SELECT 1 FROM entity_forms f WHERE f.article_id = a.id AND f.entity_id = ANY("+arg(ids)+"))")
+	}
+	cond := strings.Join(where, " AND ")
+	var res storyline.SearchResult
+	if err := db.pool.QueryRow(ctx, "SELECT count(*) FROM articles a WHERE "+cond, args...).Scan(&res.Total); err != nil {
+		return res, fmt.Errorf("searching: %w", err)
+	}
+	order := "a.published DESC, a.seq"
+	snippet := "left(a.body, 240)"
+	if text != "" {
+		order = "ts_rank_cd(a.tsv, " + tsq + ") DESC, a.seq"
+		snippet = "ts_headline('english', a.body, " + tsq + ", 'StartSel=[, StopSel=], MaxWords=35, MinWords=15, MaxFragments=2')"
+	}
+	rows, err := db.pool.Query(ctx, "SELECT a.id, a.title, a.outlet, a.published, "+snippet+" FROM articles a WHERE "+cond+
+		" ORDER BY "+order+" LIMIT "+arg(limitOr(q.Limit, 20))+" OFFSET "+arg(max(q.Offset, 0)), args...)
+	if err != nil {
+		return res, fmt.Errorf("searching: %w", err)
+	}
+	res.Results, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (storyline.SearchHit, error) {
+		var h storyline.SearchHit
+		err := r.Scan(&h.ID, &h.Title, &h.Outlet, &h.Published, &h.Snippet)
+		return h, err
+	})
+	return res, err
+}
+
+// likePattern matches text anywhere, with LIKE's own marks escaped.
+func likePattern(s string) string {
+	s = strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(strings.ToLower(strings.TrimSpace(s)))
+	return "%" + s + "%"
+}

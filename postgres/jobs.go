@@ -1,0 +1,168 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/storyline-news/storyline"
+)
+
+// MaxAttempts is how many times a job may be claimed before it is taken
+// for a poison input (its workers keep dying) and quarantined.
+const MaxAttempts = 3
+
+// Job outcomes.
+const (
+	JobIngested    = "ingested"
+	JobDuplicate   = "duplicate"
+	JobQuarantined = "quarantined"
+)
+
+// jobInput is what a job keeps of an input besides its raw bytes.
+type jobInput struct {
+	ID, Source, Format, URL, Title, Outlet, Published, Group, Encoding string
+}
+
+// Enqueue queues an input for the workers. It reports false when an input
+// with the same raw hash is already queued, stored or quarantined.
+func (db *DB) Enqueue(ctx context.Context, in *storyline.Input, rawHash string) (bool, error) {
+	if seen, err := db.Seen(ctx, rawHash); err != nil || seen {
+		return false, err
+	}
+	meta, err := json.Marshal(jobInput{ID: in.ID, Source: in.Source, Format: string(in.Format), URL: in.URL,
+		Title: in.Title, Outlet: in.Outlet, Published: in.Published, Group: in.Group, Encoding: in.Encoding})
+	if err != nil {
+		return false, err
+	}
+	tag, err := db.pool.Exec(ctx, `INSERT INTO jobs (raw_hash, input, raw) VALUES ($1,$2,$3) ON CONFLICT (raw_hash) DO NOTHING`,
+		rawHash, meta, in.Raw)
+	if err != nil {
+		return false, fmt.Errorf("queueing %s: %w", in.Source, err)
+	}
+	return tag.RowsAffected() == 1, nil
+}
+
+// Processor turns a queued input into an article (cleaned, annotated and
+// fingerprinted), or fails with an error naming the input.
+type Processor func(ctx context.Context, in *storyline.Input) (*storyline.Article, error)
+
+// WorkOne claims one queued job and settles it. The claim is a row lock
+// (FOR NO KEY UPDATE SKIP LOCKED, so the attempt log may still point at the row) held by the transaction that also stores the
+// result, so no job is done twice, and a worker killed mid-article leaves
+// nothing half-written: its transaction dies with its connection and the
+// job is claimed again. It reports the job's source and outcome, or
+// claimed=false when no job is waiting.
+func (db *DB) WorkOne(ctx context.Context, process Processor, nearDistance int) (source, outcome string, claimed bool, err error) {
+	err = pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		var id int64
+		var rawHash string
+		var meta, raw []byte
+		err := tx.QueryRow(ctx, `SELECT id, raw_hash, input, raw FROM jobs WHERE state = 'queued'
+			ORDER BY id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED`).Scan(&id, &rawHash, &meta, &raw)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("claiming a job: %w", err)
+		}
+		claimed = true
+		in, err := decodeJob(meta, raw)
+		if err != nil {
+			return err
+		}
+		source = in.Source
+		attempts, err := db.recordAttempt(ctx, id)
+		if err != nil {
+			return err
+		}
+		outcome, err = settle(ctx, tx, in, rawHash, attempts, process, nearDistance)
+		if err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, "UPDATE jobs SET state = 'done', done = now(), raw = ''::bytea WHERE id = $1", id)
+		return err
+	})
+	return source, outcome, claimed, err
+}
+
+// recordAttempt counts a claim on its own connection, outside the claiming
+// transaction, so the count survives the worker's death.
+func (db *DB) recordAttempt(ctx context.Context, id int64) (int, error) {
+	var n int
+	err := db.pool.QueryRow(ctx, `WITH ins AS (INSERT INTO job_attempts (job_id) VALUES ($1) RETURNING 1)
+		SELECT (SELECT count(*) FROM job_attempts WHERE job_id = $1) + 1`, id).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("counting attempts of job %d: %w", id, err)
+	}
+	return n, nil
+}
+
+func decodeJob(meta, raw []byte) (*storyline.Input, error) {
+	var j jobInput
+	if err := json.Unmarshal(meta, &j); err != nil {
+		return nil, fmt.Errorf("decoding job: %w", err)
+	}
+	return &storyline.Input{ID: j.ID, Source: j.Source, Format: storyline.Format(j.Format), Raw: raw, URL: j.URL,
+		Title: j.Title, Outlet: j.Outlet, Published: j.Published, Group: j.Group, Encoding: j.Encoding}, nil
+}
+
+// settle processes one input inside the claiming transaction and stores
+// the article, its duplicate record, or its quarantine entry.
+func settle(ctx context.Context, tx pgx.Tx, in *storyline.Input, rawHash string, attempts int,
+	process Processor, nearDistance int) (string, error) {
+	var a *storyline.Article
+	var perr error
+	if attempts > MaxAttempts {
+		perr = &storyline.InputError{Source: in.Source, Reason: "worker-crash",
+			Err: fmt.Errorf("abandoned after %d attempts: its workers died each time", attempts-1)}
+	} else {
+		a, perr = process(ctx, in)
+	}
+	if perr != nil {
+		q := storyline.Quarantined{Source: in.Source, Reason: "internal-error", Detail: perr.Error(), Raw: in.Raw, Hash: rawHash}
+		var ie *storyline.InputError
+		if errors.As(perr, &ie) {
+			q.Reason = ie.Reason
+		}
+		_, err := tx.Exec(ctx, `INSERT INTO quarantine (hash, source, reason, detail, raw) VALUES ($1,$2,$3,$4,$5)
+			ON CONFLICT (hash) DO NOTHING`, q.Hash, q.Source, q.Reason, q.Detail, q.Raw)
+		return JobQuarantined, err
+	}
+	// Serialise duplicate checks on the body: two workers holding copies of
+	// one article must not both store it as an original.
+	if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock(hashtext($1))", a.BodyHash); err != nil {
+		return "", err
+	}
+	orig, _, err := findDuplicate(ctx, tx, a.BodyHash, a.SimHash, nearDistance)
+	if err != nil {
+		return "", err
+	}
+	outcome := JobIngested
+	if orig != "" && orig != a.ID {
+		a.DuplicateOf, outcome = orig, JobDuplicate
+	}
+	return outcome, saveArticle(ctx, tx, a, in.Raw, rawHash)
+}
+
+// QueueStats counts jobs by state.
+func (db *DB) QueueStats(ctx context.Context) (map[string]int, error) {
+	rows, err := db.pool.Query(ctx, "SELECT state, count(*) FROM jobs GROUP BY state")
+	if err != nil {
+		return nil, fmt.Errorf("counting jobs: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var state string
+		var n int
+		if err := rows.Scan(&state, &n); err != nil {
+			return nil, err
+		}
+		out[state] = n
+	}
+	return out, rows.Err()
+}

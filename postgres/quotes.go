@@ -1,0 +1,121 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/storyline-news/storyline"
+)
+
+// quoteDate is the day a quote was said, else its article's day.
+const quoteDate = "COALESCE(NULLIF(q.said, ''), a.published)"
+
+// Quotes lists quotes across original articles in date order.
+func (db *DB) Quotes(ctx context.Context, f storyline.QuoteFilter) ([]storyline.QuoteRecord, int, error) {
+	where, args := []string{"a.duplicate_of IS NULL"}, []any{}
+	arg := func(v any) string {
+		args = append(args, v)
+		return fmt.Sprintf("$%d", len(args))
+	}
+	if f.Speaker != "" {
+		ids, err := db.entityIDs(ctx, f.Speaker)
+		if err != nil {
+			return nil, 0, err
+		}
+		where = append(where, "(q.speaker_entity = ANY("+arg(ids)+") OR lower(q.speaker_name) LIKE "+
+			arg(likePattern(f.Speaker))+" ESCAPE '\\')")
+	}
+	if f.Query != "" {
+		where = append(where, "q.tsv @@ websearch_to_tsquery('english', "+arg(f.Query)+")")
+	}
+	if f.From != "" {
+		where = append(where, quoteDate+" <> '' AND "+quoteDate+" >= "+arg(f.From))
+	}
+	if f.To != "" {
+		where = append(where, quoteDate+" <> '' AND "+quoteDate+" <= "+arg(f.To))
+	}
+	if f.Article != "" {
+		where = append(where, "q.article_id = "+arg(f.Article))
+	}
+	from := " FROM quotes q JOIN articles a ON a.id = q.article_id WHERE " + strings.Join(where, " AND ")
+	var total int
+	if err := db.pool.QueryRow(ctx, "SELECT count(*)"+from, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("listing quotes: %w", err)
+	}
+	rows, err := db.pool.Query(ctx, "SELECT q.doc, q.article_id, a.outlet, a.published"+from+
+		" ORDER BY "+quoteDate+", a.seq, q.idx LIMIT "+arg(limitOr(f.Limit, 50))+" OFFSET "+arg(max(f.Offset, 0)), args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("listing quotes: %w", err)
+	}
+	qs, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (storyline.QuoteRecord, error) {
+		var qr storyline.QuoteRecord
+		var doc []byte
+		if err := r.Scan(&doc, &qr.Article, &qr.Outlet, &qr.Published); err != nil {
+			return qr, err
+		}
+		return qr, json.Unmarshal(doc, &qr.Quote)
+	})
+	return qs, total, err
+}
+
+// Timeline lists dated events and dated quotes about an entity or a query.
+func (db *DB) Timeline(ctx context.Context, f storyline.TimelineFilter) ([]storyline.TimelineEntry, int, error) {
+	args := []any{}
+	arg := func(v any) string {
+		args = append(args, v)
+		return fmt.Sprintf("$%d", len(args))
+	}
+	evWhere := []string{"a.duplicate_of IS NULL"}
+	qWhere := []string{"a.duplicate_of IS NULL", "q.said <> ''"}
+	if f.Entity != "" {
+		ids, err := db.entityIDs(ctx, f.Entity)
+		if err != nil {
+			return nil, 0, err
+		}
+		idArg := arg(ids)
+		// A dated clause is about the entity when it names it in one of its forms.
+		evWhere = append(evWhere, "EXISTS (SELECT 1 FROM entity_forms ef WHERE ef.article_id = e.article_id AND ef.entity_id = ANY("+
+			idArg+") AND e.text ILIKE '%' || ef.form || '%')")
+		qWhere = append(qWhere, "(q.speaker_entity = ANY("+idArg+") OR EXISTS (SELECT 1 FROM entity_forms ef WHERE ef.article_id = q.article_id AND ef.entity_id = ANY("+
+			idArg+") AND q.text ILIKE '%' || ef.form || '%'))")
+	}
+	if f.Query != "" {
+		p := arg(likePattern(f.Query))
+		evWhere = append(evWhere, "lower(e.text) LIKE "+p+" ESCAPE '\\'")
+		qWhere = append(qWhere, "lower(q.text) LIKE "+p+" ESCAPE '\\'")
+	}
+	if f.From != "" {
+		p := arg(f.From)
+		evWhere = append(evWhere, "e.date >= "+p)
+		qWhere = append(qWhere, "q.said >= "+p)
+	}
+	if f.To != "" {
+		p := arg(f.To + "~") // "2017-12" and "2017-12-31" both sort before "2017-12-31~"
+		evWhere = append(evWhere, "e.date <= "+p)
+		qWhere = append(qWhere, "q.said <= "+p)
+	}
+	union := `SELECT e.date, e.granularity, 'event' AS kind, e.text, '' AS speaker, e.article_id, a.outlet, e.start_off, e.end_off, a.seq, e.idx
+		FROM dated_events e JOIN articles a ON a.id = e.article_id WHERE ` + strings.Join(evWhere, " AND ") + `
+		UNION ALL
+		SELECT q.said, 'day', 'quote', q.text, q.speaker_name, q.article_id, a.outlet, q.start_off, q.end_off, a.seq, q.idx
+		FROM quotes q JOIN articles a ON a.id = q.article_id WHERE ` + strings.Join(qWhere, " AND ")
+	var total int
+	if err := db.pool.QueryRow(ctx, "SELECT count(*) FROM ("+union+") t", args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("building timeline: %w", err)
+	}
+	rows, err := db.pool.Query(ctx, "SELECT date, granularity, kind, text, speaker, article_id, outlet, start_off, end_off FROM ("+
+		union+") t ORDER BY date, seq, kind, idx LIMIT "+arg(limitOr(f.Limit, 100))+" OFFSET "+arg(max(f.Offset, 0)), args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("building timeline: %w", err)
+	}
+	entries, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (storyline.TimelineEntry, error) {
+		var e storyline.TimelineEntry
+		err := r.Scan(&e.Date, &e.Granularity, &e.Kind, &e.Text, &e.Speaker, &e.Article, &e.Outlet, &e.Start, &e.End)
+		return e, err
+	})
+	return entries, total, err
+}

@@ -1,0 +1,208 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/storyline-news/storyline"
+)
+
+// SaveEvents upserts events with their articles and storyline.
+func (db *DB) SaveEvents(ctx context.Context, events []storyline.Event) error {
+	batch := &pgx.Batch{}
+	for _, e := range events {
+		batch.Queue(`INSERT INTO events (id, date, title, storyline, articles, entities) VALUES ($1,$2,$3,$4,$5,$6)
+			ON CONFLICT (id) DO UPDATE SET date = excluded.date, title = excluded.title, storyline = excluded.storyline,
+			articles = excluded.articles, entities = excluded.entities`,
+			e.ID, e.Date, e.Title, e.Storyline, nonNil(e.Articles), nonNil(e.Entities))
+	}
+	if err := db.pool.SendBatch(ctx, batch).Close(); err != nil {
+		return fmt.Errorf("saving events: %w", err)
+	}
+	return nil
+}
+
+// SaveStorylines upserts storyline titles and key entities.
+func (db *DB) SaveStorylines(ctx context.Context, ss []storyline.Storyline) error {
+	batch := &pgx.Batch{}
+	for _, s := range ss {
+		batch.Queue(`INSERT INTO storylines (id, title, entities) VALUES ($1,$2,$3)
+			ON CONFLICT (id) DO UPDATE SET title = excluded.title, entities = excluded.entities`,
+			s.ID, s.Title, nonNil(s.Entities))
+	}
+	if err := db.pool.SendBatch(ctx, batch).Close(); err != nil {
+		return fmt.Errorf("saving storylines: %w", err)
+	}
+	return nil
+}
+
+// Storylines lists storylines with their events, the most recently active
+// first, with the user's merges and splits applied.
+func (db *DB) Storylines(ctx context.Context, limit, offset int) ([]storyline.Storyline, int, error) {
+	all, err := db.allStorylines(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	total := len(all)
+	if limit <= 0 {
+		limit = total
+	}
+	start := min(max(offset, 0), total)
+	return all[start:min(start+limit, total)], total, nil
+}
+
+// Storyline returns one storyline, or ErrNotFound.
+func (db *DB) Storyline(ctx context.Context, id string) (*storyline.Storyline, error) {
+	all, err := db.allStorylines(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range all {
+		if all[i].ID == id {
+			return &all[i], nil
+		}
+	}
+	return nil, fmt.Errorf("storyline %s: %w", id, storyline.ErrNotFound)
+}
+
+func (db *DB) allStorylines(ctx context.Context) ([]storyline.Storyline, error) {
+	decisions, err := db.Decisions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	titles := map[string]storyline.Storyline{}
+	rows, err := db.pool.Query(ctx, "SELECT id, title, entities FROM storylines")
+	if err != nil {
+		return nil, fmt.Errorf("reading storylines: %w", err)
+	}
+	for rows.Next() {
+		var s storyline.Storyline
+		if err := rows.Scan(&s.ID, &s.Title, &s.Entities); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		titles[s.ID] = s
+	}
+	rows.Close()
+	rows, err = db.pool.Query(ctx, "SELECT id, date, title, storyline, articles, entities FROM events ORDER BY date, id")
+	if err != nil {
+		return nil, fmt.Errorf("reading events: %w", err)
+	}
+	events, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (storyline.Event, error) {
+		var e storyline.Event
+		err := r.Scan(&e.ID, &e.Date, &e.Title, &e.Storyline, &e.Articles, &e.Entities)
+		return e, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading events: %w", err)
+	}
+	return assembleStorylines(titles, events, decisions), nil
+}
+
+// assembleStorylines groups events into their storylines after the user's
+// decisions: an event split off a storyline gets one of its own.
+func assembleStorylines(meta map[string]storyline.Storyline, events []storyline.Event, decisions []storyline.Decision) []storyline.Storyline {
+	merges := storyline.Merges(decisions, storyline.DecisionMergeStorylines)
+	splits := map[[2]string]bool{}
+	for _, d := range decisions {
+		if d.Kind == storyline.DecisionSplitStoryline {
+			splits[[2]string{d.Subject, d.Object}] = true
+		}
+	}
+	byID := map[string]*storyline.Storyline{}
+	var order []string
+	for _, e := range events {
+		sid := e.Storyline
+		if splits[[2]string{sid, e.ID}] {
+			sid = storyline.SplitID(sid, e.ID)
+		}
+		sid = storyline.Canonical(merges, sid)
+		s := byID[sid]
+		if s == nil {
+			m := meta[sid]
+			s = &storyline.Storyline{ID: sid, Title: m.Title, Entities: m.Entities}
+			if s.Title == "" {
+				s.Title = e.Title
+			}
+			byID[sid] = s
+			order = append(order, sid)
+		}
+		e.Storyline = sid
+		s.Events = append(s.Events, e)
+		s.Articles = append(s.Articles, e.Articles...)
+	}
+	out := make([]storyline.Storyline, 0, len(order))
+	for _, id := range order {
+		out = append(out, *byID[id])
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		li, lj := lastDate(out[i]), lastDate(out[j])
+		if li != lj {
+			return li > lj
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+func lastDate(s storyline.Storyline) string {
+	last := ""
+	for _, e := range s.Events {
+		last = max(last, e.Date)
+	}
+	return last
+}
+
+// ReplaceShifts replaces every stored shift.
+func (db *DB) ReplaceShifts(ctx context.Context, shifts []storyline.Shift) error {
+	return pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, "DELETE FROM shifts"); err != nil {
+			return err
+		}
+		batch := &pgx.Batch{}
+		for i, s := range shifts {
+			doc, err := json.Marshal(s)
+			if err != nil {
+				return err
+			}
+			batch.Queue("INSERT INTO shifts (idx, speaker, speaker_id, doc) VALUES ($1,$2,$3,$4)", i, s.Speaker, s.SpeakerID, doc)
+		}
+		return tx.SendBatch(ctx, batch).Close()
+	})
+}
+
+// Shifts lists shifts, all or a speaker's (name, alias or entity id).
+func (db *DB) Shifts(ctx context.Context, speaker string) ([]storyline.Shift, error) {
+	query, args := "SELECT doc FROM shifts ORDER BY idx", []any{}
+	if speaker != "" {
+		ids, err := db.entityIDs(ctx, speaker)
+		if err != nil {
+			return nil, err
+		}
+		query = `SELECT doc FROM shifts WHERE speaker_id = ANY($1) OR lower(speaker) LIKE $2 ESCAPE '\' ORDER BY idx`
+		args = []any{ids, likePattern(speaker)}
+	}
+	rows, err := db.pool.Query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("reading shifts: %w", err)
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (storyline.Shift, error) {
+		var s storyline.Shift
+		var doc []byte
+		if err := r.Scan(&doc); err != nil {
+			return s, err
+		}
+		return s, json.Unmarshal(doc, &s)
+	})
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
