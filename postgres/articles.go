@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/corpus"
 )
 
 // SaveArticle stores an article, its raw input and everything derived from
@@ -51,7 +52,7 @@ func saveArticle(ctx context.Context, tx pgx.Tx, a *storyline.Article, raw []byt
 		return nil // a duplicate's findings are its original's
 	}
 	batch := &pgx.Batch{}
-	for band, value := range bands(a.SimHash) {
+	for band, value := range corpus.Bands(a.SimHash) {
 		batch.Queue("INSERT INTO simhash_bands (article_id, band, value) VALUES ($1,$2,$3)", a.ID, band, value)
 	}
 	queueQuotes(batch, a)
@@ -103,16 +104,6 @@ func queueEntities(batch *pgx.Batch, a *storyline.Article) {
 	}
 }
 
-// bands splits a SimHash into four 16-bit values: bodies within 3 differing
-// bits must agree on at least one band, so candidates are found by index.
-func bands(h uint64) [4]int32 {
-	var b [4]int32
-	for i := range b {
-		b[i] = int32(uint16(h >> (16 * i)))
-	}
-	return b
-}
-
 // Quarantine keeps an input that could not be processed.
 func (db *DB) Quarantine(ctx context.Context, q storyline.Quarantined) error {
 	_, err := db.pool.Exec(ctx, `INSERT INTO quarantine (hash, source, reason, detail, raw) VALUES ($1,$2,$3,$4,$5)
@@ -154,7 +145,7 @@ func findDuplicate(ctx context.Context, q interface {
 	if err != pgx.ErrNoRows {
 		return "", false, fmt.Errorf("finding duplicates: %w", err)
 	}
-	b := bands(simhash)
+	b := corpus.Bands(simhash)
 	rows, err := q.Query(ctx, `SELECT DISTINCT a.id, a.simhash, a.seq FROM simhash_bands s JOIN articles a ON a.id = s.article_id
 		WHERE (s.band, s.value) IN ((0,$1),(1,$2),(2,$3),(3,$4)) AND a.duplicate_of IS NULL ORDER BY a.seq`, b[0], b[1], b[2], b[3])
 	if err != nil {
@@ -285,7 +276,7 @@ func (db *DB) Search(ctx context.Context, q storyline.SearchQuery) (storyline.Se
 			return storyline.SearchResult{}, err
 		}
 		where = append(where, "EXISTS (SELECT 1 FROM quotes x WHERE x.article_id = a.id AND (x.speaker_entity = ANY("+
-			arg(ids)+") OR lower(x.speaker_name) LIKE "+arg(likePattern(q.Speaker))+" ESCAPE '\\'))")
+			arg(ids)+") OR lower(x.speaker_name) LIKE "+arg(corpus.LikePattern(q.Speaker))+" ESCAPE '\\'))")
 	}
 	if q.Entity != "" {
 		ids, err := db.entityIDs(ctx, q.Entity)
@@ -316,10 +307,4 @@ func (db *DB) Search(ctx context.Context, q storyline.SearchQuery) (storyline.Se
 		return h, err
 	})
 	return res, err
-}
-
-// likePattern matches text anywhere, with LIKE's own marks escaped.
-func likePattern(s string) string {
-	s = strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(strings.ToLower(strings.TrimSpace(s)))
-	return "%" + s + "%"
 }

@@ -3,12 +3,12 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/corpus"
 )
 
 // SaveDecision records a user's merge or split.
@@ -32,13 +32,6 @@ func (db *DB) Decisions(ctx context.Context) ([]storyline.Decision, error) {
 		err := r.Scan(&d.Kind, &d.Subject, &d.Object, &d.Created)
 		return d, err
 	})
-}
-
-// entityRow is one stored entity form in one article.
-type entityRow struct {
-	id, article, form, name, typ string
-	roles                        []string
-	mentions                     int
 }
 
 // Entities lists entities merged across the corpus, most covered first,
@@ -104,91 +97,15 @@ func (db *DB) allEntities(ctx context.Context) ([]storyline.EntityRecord, error)
 	if err != nil {
 		return nil, fmt.Errorf("reading entities: %w", err)
 	}
-	ers, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (entityRow, error) {
-		var e entityRow
-		err := r.Scan(&e.id, &e.article, &e.form, &e.name, &e.typ, &e.roles, &e.mentions)
+	ers, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (corpus.EntityForm, error) {
+		var e corpus.EntityForm
+		err := r.Scan(&e.ID, &e.Article, &e.Form, &e.Name, &e.Type, &e.Roles, &e.Mentions)
 		return e, err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("reading entities: %w", err)
 	}
-	return aggregateEntities(ers, decisions), nil
-}
-
-func aggregateEntities(rows []entityRow, decisions []storyline.Decision) []storyline.EntityRecord {
-	splits := map[[2]string]bool{}
-	for _, d := range decisions {
-		if d.Kind == storyline.DecisionSplitEntity {
-			splits[[2]string{d.Subject, d.Object}] = true
-		}
-	}
-	merges := storyline.Merges(decisions, storyline.DecisionMergeEntities)
-	type acc struct {
-		rec      storyline.EntityRecord
-		names    map[string]int
-		aliases  map[string]bool
-		roles    map[string]bool
-		articles map[string]bool
-	}
-	byID := map[string]*acc{}
-	var order []string
-	for _, r := range rows {
-		id, name := r.id, r.name
-		if splits[[2]string{r.id, r.form}] {
-			id, name = storyline.SplitID(r.id, r.form), r.form
-		}
-		id = storyline.Canonical(merges, id)
-		a := byID[id]
-		if a == nil {
-			a = &acc{rec: storyline.EntityRecord{Entity: storyline.Entity{ID: id, Type: r.typ}},
-				names: map[string]int{}, aliases: map[string]bool{}, roles: map[string]bool{}, articles: map[string]bool{}}
-			byID[id] = a
-			order = append(order, id)
-		}
-		a.names[name] += r.mentions + 1
-		a.aliases[r.form] = true
-		for _, role := range r.roles {
-			a.roles[role] = true
-		}
-		if !a.articles[r.article] {
-			a.articles[r.article] = true
-			a.rec.Articles = append(a.rec.Articles, r.article)
-		}
-	}
-	out := make([]storyline.EntityRecord, 0, len(order))
-	for _, id := range order {
-		a := byID[id]
-		a.rec.Name = mostFrequent(a.names)
-		a.rec.Aliases = sortedSet(a.aliases)
-		a.rec.Roles = sortedSet(a.roles)
-		out = append(out, a.rec)
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if len(out[i].Articles) != len(out[j].Articles) {
-			return len(out[i].Articles) > len(out[j].Articles)
-		}
-		return out[i].Name < out[j].Name
-	})
-	return out
-}
-
-func mostFrequent(counts map[string]int) string {
-	best, bestN := "", -1
-	for s, n := range counts {
-		if n > bestN || (n == bestN && s < best) {
-			best, bestN = s, n
-		}
-	}
-	return best
-}
-
-func sortedSet(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for s := range m {
-		out = append(out, s)
-	}
-	sort.Strings(out)
-	return out
+	return corpus.Entities(ers, decisions), nil
 }
 
 // entityIDs resolves a name, alias or id to every stored entity id it may
@@ -196,7 +113,7 @@ func sortedSet(m map[string]bool) []string {
 func (db *DB) entityIDs(ctx context.Context, nameOrID string) ([]string, error) {
 	rows, err := db.pool.Query(ctx, `SELECT DISTINCT entity_id FROM entity_forms
 		WHERE entity_id = $1 OR lower(form) = lower($1) OR lower(name) = lower($1)
-		   OR lower(name) LIKE $2 ESCAPE '\' OR lower(form) LIKE $2 ESCAPE '\'`, nameOrID, likePattern(nameOrID))
+		   OR lower(name) LIKE $2 ESCAPE '\' OR lower(form) LIKE $2 ESCAPE '\'`, nameOrID, corpus.LikePattern(nameOrID))
 	if err != nil {
 		return nil, fmt.Errorf("resolving %q: %w", nameOrID, err)
 	}
@@ -210,10 +127,14 @@ func (db *DB) entityIDs(ctx context.Context, nameOrID string) ([]string, error) 
 	}
 	merges := storyline.Merges(decisions, storyline.DecisionMergeEntities)
 	set := map[string]bool{nameOrID: true}
+	out := []string{nameOrID}
 	for _, id := range ids {
 		for _, m := range storyline.MergedFrom(merges, storyline.Canonical(merges, id)) {
-			set[m] = true
+			if !set[m] {
+				set[m] = true
+				out = append(out, m)
+			}
 		}
 	}
-	return sortedSet(set), nil
+	return out, nil
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/corpus"
 )
 
 // quoteDate is the day a quote was said, else its article's day.
@@ -27,7 +28,7 @@ func (db *DB) Quotes(ctx context.Context, f storyline.QuoteFilter) ([]storyline.
 			return nil, 0, err
 		}
 		where = append(where, "(q.speaker_entity = ANY("+arg(ids)+") OR lower(q.speaker_name) LIKE "+
-			arg(likePattern(f.Speaker))+" ESCAPE '\\')")
+			arg(corpus.LikePattern(f.Speaker))+" ESCAPE '\\')")
 	}
 	if f.Query != "" {
 		where = append(where, "q.tsv @@ websearch_to_tsquery('english', "+arg(f.Query)+")")
@@ -84,7 +85,7 @@ func (db *DB) Timeline(ctx context.Context, f storyline.TimelineFilter) ([]story
 			idArg+") AND q.text ILIKE '%' || ef.form || '%'))")
 	}
 	if f.Query != "" {
-		p := arg(likePattern(f.Query))
+		p := arg(corpus.LikePattern(f.Query))
 		evWhere = append(evWhere, "lower(e.text) LIKE "+p+" ESCAPE '\\'")
 		qWhere = append(qWhere, "lower(q.text) LIKE "+p+" ESCAPE '\\'")
 	}

@@ -4,11 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"sort"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/corpus"
 )
 
 // SaveEvents upserts events with their articles and storyline.
@@ -100,61 +100,7 @@ func (db *DB) allStorylines(ctx context.Context) ([]storyline.Storyline, error) 
 	if err != nil {
 		return nil, fmt.Errorf("reading events: %w", err)
 	}
-	return assembleStorylines(titles, events, decisions), nil
-}
-
-// assembleStorylines groups events into their storylines after the user's
-// decisions: an event split off a storyline gets one of its own.
-func assembleStorylines(meta map[string]storyline.Storyline, events []storyline.Event, decisions []storyline.Decision) []storyline.Storyline {
-	merges := storyline.Merges(decisions, storyline.DecisionMergeStorylines)
-	splits := map[[2]string]bool{}
-	for _, d := range decisions {
-		if d.Kind == storyline.DecisionSplitStoryline {
-			splits[[2]string{d.Subject, d.Object}] = true
-		}
-	}
-	byID := map[string]*storyline.Storyline{}
-	var order []string
-	for _, e := range events {
-		sid := e.Storyline
-		if splits[[2]string{sid, e.ID}] {
-			sid = storyline.SplitID(sid, e.ID)
-		}
-		sid = storyline.Canonical(merges, sid)
-		s := byID[sid]
-		if s == nil {
-			m := meta[sid]
-			s = &storyline.Storyline{ID: sid, Title: m.Title, Entities: m.Entities}
-			if s.Title == "" {
-				s.Title = e.Title
-			}
-			byID[sid] = s
-			order = append(order, sid)
-		}
-		e.Storyline = sid
-		s.Events = append(s.Events, e)
-		s.Articles = append(s.Articles, e.Articles...)
-	}
-	out := make([]storyline.Storyline, 0, len(order))
-	for _, id := range order {
-		out = append(out, *byID[id])
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		li, lj := lastDate(out[i]), lastDate(out[j])
-		if li != lj {
-			return li > lj
-		}
-		return out[i].ID < out[j].ID
-	})
-	return out
-}
-
-func lastDate(s storyline.Storyline) string {
-	last := ""
-	for _, e := range s.Events {
-		last = max(last, e.Date)
-	}
-	return last
+	return corpus.Storylines(titles, events, decisions), nil
 }
 
 // ReplaceShifts replaces every stored shift.
@@ -184,7 +130,7 @@ func (db *DB) Shifts(ctx context.Context, speaker string) ([]storyline.Shift, er
 			return nil, err
 		}
 		query = `SELECT doc FROM shifts WHERE speaker_id = ANY($1) OR lower(speaker) LIKE $2 ESCAPE '\' ORDER BY idx`
-		args = []any{ids, likePattern(speaker)}
+		args = []any{ids, corpus.LikePattern(speaker)}
 	}
 	rows, err := db.pool.Query(ctx, query, args...)
 	if err != nil {

@@ -1,0 +1,169 @@
+// Package corpus turns the per-article rows a store keeps into the
+// corpus-level views users ask for: entities merged across articles,
+// storylines assembled from their events, with the user's merge and split
+// decisions applied at read time. Both stores share it, so SQLite and
+// PostgreSQL answer the same.
+package corpus
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/storyline-news/storyline"
+)
+
+// EntityForm is one stored surface form of an entity in one article.
+type EntityForm struct {
+	ID, Article, Form, Name, Type string
+	Roles                         []string
+	Mentions                      int
+}
+
+// Entities merges forms into entities, most covered first: a form the user
+// split off becomes its own entity, then merges are applied.
+func Entities(rows []EntityForm, decisions []storyline.Decision) []storyline.EntityRecord {
+	splits := map[[2]string]bool{}
+	for _, d := range decisions {
+		if d.Kind == storyline.DecisionSplitEntity {
+			splits[[2]string{d.Subject, d.Object}] = true
+		}
+	}
+	merges := storyline.Merges(decisions, storyline.DecisionMergeEntities)
+	type acc struct {
+		rec      storyline.EntityRecord
+		names    map[string]int
+		aliases  map[string]bool
+		roles    map[string]bool
+		articles map[string]bool
+	}
+	byID := map[string]*acc{}
+	var order []string
+	for _, r := range rows {
+		id, name := r.ID, r.Name
+		if splits[[2]string{r.ID, r.Form}] {
+			id, name = storyline.SplitID(r.ID, r.Form), r.Form
+		}
+		id = storyline.Canonical(merges, id)
+		a := byID[id]
+		if a == nil {
+			a = &acc{rec: storyline.EntityRecord{Entity: storyline.Entity{ID: id, Type: r.Type}},
+				names: map[string]int{}, aliases: map[string]bool{}, roles: map[string]bool{}, articles: map[string]bool{}}
+			byID[id] = a
+			order = append(order, id)
+		}
+		a.names[name] += r.Mentions + 1
+		a.aliases[r.Form] = true
+		for _, role := range r.Roles {
+			a.roles[role] = true
+		}
+		if !a.articles[r.Article] {
+			a.articles[r.Article] = true
+			a.rec.Articles = append(a.rec.Articles, r.Article)
+		}
+	}
+	out := make([]storyline.EntityRecord, 0, len(order))
+	for _, id := range order {
+		a := byID[id]
+		a.rec.Name = mostFrequent(a.names)
+		a.rec.Aliases = sortedSet(a.aliases)
+		a.rec.Roles = sortedSet(a.roles)
+		out = append(out, a.rec)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if len(out[i].Articles) != len(out[j].Articles) {
+			return len(out[i].Articles) > len(out[j].Articles)
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}
+
+func mostFrequent(counts map[string]int) string {
+	best, bestN := "", -1
+	for s, n := range counts {
+		if n > bestN || (n == bestN && s < best) {
+			best, bestN = s, n
+		}
+	}
+	return best
+}
+
+func sortedSet(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for s := range m {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Storylines groups events into their storylines after the user's
+// decisions, the most recently active first: an event split off a
+// storyline gets one of its own.
+func Storylines(meta map[string]storyline.Storyline, events []storyline.Event, decisions []storyline.Decision) []storyline.Storyline {
+	merges := storyline.Merges(decisions, storyline.DecisionMergeStorylines)
+	splits := map[[2]string]bool{}
+	for _, d := range decisions {
+		if d.Kind == storyline.DecisionSplitStoryline {
+			splits[[2]string{d.Subject, d.Object}] = true
+		}
+	}
+	byID := map[string]*storyline.Storyline{}
+	var order []string
+	for _, e := range events {
+		sid := e.Storyline
+		if splits[[2]string{sid, e.ID}] {
+			sid = storyline.SplitID(sid, e.ID)
+		}
+		sid = storyline.Canonical(merges, sid)
+		s := byID[sid]
+		if s == nil {
+			m := meta[sid]
+			s = &storyline.Storyline{ID: sid, Title: m.Title, Entities: m.Entities}
+			if s.Title == "" {
+				s.Title = e.Title
+			}
+			byID[sid] = s
+			order = append(order, sid)
+		}
+		e.Storyline = sid
+		s.Events = append(s.Events, e)
+		s.Articles = append(s.Articles, e.Articles...)
+	}
+	out := make([]storyline.Storyline, 0, len(order))
+	for _, id := range order {
+		out = append(out, *byID[id])
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		li, lj := lastDate(out[i]), lastDate(out[j])
+		if li != lj {
+			return li > lj
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+func lastDate(s storyline.Storyline) string {
+	last := ""
+	for _, e := range s.Events {
+		last = max(last, e.Date)
+	}
+	return last
+}
+
+// Bands splits a SimHash into four 16-bit values: bodies within 3 differing
+// bits must agree on at least one band, so candidates are found by index.
+func Bands(h uint64) [4]int32 {
+	var b [4]int32
+	for i := range b {
+		b[i] = int32(uint16(h >> (16 * i)))
+	}
+	return b
+}
+
+// LikePattern matches text anywhere, with LIKE's own marks escaped.
+func LikePattern(s string) string {
+	s = strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(strings.ToLower(strings.TrimSpace(s)))
+	return "%" + s + "%"
+}
