@@ -6,6 +6,7 @@
 package corpus
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -39,11 +40,10 @@ func Entities(rows []EntityForm, decisions []storyline.Decision) []storyline.Ent
 	byID := map[string]*acc{}
 	var order []string
 	for _, r := range rows {
-		id, name := r.ID, r.Name
-		if splits[[2]string{r.ID, r.Form}] {
-			id, name = storyline.SplitID(r.ID, r.Form), r.Form
+		id, name := storyline.Canonical(merges, r.ID), r.Name
+		if splits[[2]string{r.ID, r.Form}] || splits[[2]string{id, r.Form}] {
+			id, name = storyline.SplitID(id, r.Form), r.Form
 		}
-		id = storyline.Canonical(merges, id)
 		a := byID[id]
 		if a == nil {
 			a = &acc{rec: storyline.EntityRecord{Entity: storyline.Entity{ID: id, Type: r.Type}},
@@ -53,6 +53,7 @@ func Entities(rows []EntityForm, decisions []storyline.Decision) []storyline.Ent
 		}
 		a.names[name] += r.Mentions + 1
 		a.aliases[r.Form] = true
+		a.aliases[name] = true
 		for _, role := range r.Roles {
 			a.roles[role] = true
 		}
@@ -166,4 +167,95 @@ func Bands(h uint64) [4]int32 {
 func LikePattern(s string) string {
 	s = strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(strings.ToLower(strings.TrimSpace(s)))
 	return "%" + s + "%"
+}
+
+// Forms lists an article's entities by surface form, counting the mentions
+// written each way, so a user can later split one form off an entity.
+func Forms(a *storyline.Article) []EntityForm {
+	var out []EntityForm
+	for _, e := range a.Entities {
+		forms := map[string]int{}
+		for _, m := range e.Mentions {
+			forms[m.Text]++
+		}
+		for _, alias := range e.Aliases {
+			if _, ok := forms[alias]; !ok {
+				forms[alias] = 0
+			}
+		}
+		if len(forms) == 0 {
+			forms[e.Name] = 0
+		}
+		roles := e.Roles
+		if roles == nil {
+			roles = []string{}
+		}
+		for _, form := range sortedSet(keys(forms)) {
+			out = append(out, EntityForm{ID: e.ID, Article: a.ID, Form: form, Name: e.Name, Type: e.Type,
+				Roles: roles, Mentions: forms[form]})
+		}
+	}
+	return out
+}
+
+func keys(m map[string]int) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}
+
+// ExpandIDs widens the entity ids a name matched to every id merged with
+// them, both ways, so a merged entity answers to either name. The query
+// itself is kept: it may be an id no form matched.
+func ExpandIDs(query string, ids []string, decisions []storyline.Decision) []string {
+	merges := storyline.Merges(decisions, storyline.DecisionMergeEntities)
+	seen := map[string]bool{query: true}
+	out := []string{query}
+	for _, id := range append(ids, query) {
+		for _, m := range storyline.MergedFrom(merges, storyline.Canonical(merges, id)) {
+			if !seen[m] {
+				seen[m] = true
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// FilterEntities keeps the entities of a type (any if empty) whose id,
+// name or an alias contains query (case-insensitive).
+func FilterEntities(all []storyline.EntityRecord, query, typ string) []storyline.EntityRecord {
+	q := strings.ToLower(strings.TrimSpace(query))
+	var out []storyline.EntityRecord
+	for _, e := range all {
+		if (typ == "" || e.Type == typ) && matchesEntity(e, q) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func matchesEntity(e storyline.EntityRecord, q string) bool {
+	if q == "" || strings.ToLower(e.ID) == q || strings.Contains(strings.ToLower(e.Name), q) {
+		return true
+	}
+	for _, a := range e.Aliases {
+		if strings.Contains(strings.ToLower(a), q) {
+			return true
+		}
+	}
+	return false
+}
+
+// FindEntity finds an entity by id, following merges from a merged-away id.
+func FindEntity(all []storyline.EntityRecord, decisions []storyline.Decision, id string) (*storyline.EntityRecord, error) {
+	id = storyline.Canonical(storyline.Merges(decisions, storyline.DecisionMergeEntities), id)
+	for i := range all {
+		if all[i].ID == id {
+			return &all[i], nil
+		}
+	}
+	return nil, fmt.Errorf("entity %s: %w", id, storyline.ErrNotFound)
 }

@@ -30,6 +30,9 @@ func saveArticle(ctx context.Context, tx pgx.Tx, a *storyline.Article, raw []byt
 	if a.Ingested.IsZero() {
 		a.Ingested = time.Now().UTC()
 	}
+	if raw == nil {
+		raw = []byte{}
+	}
 	var dup *string
 	if a.DuplicateOf != "" {
 		dup = &a.DuplicateOf
@@ -77,30 +80,11 @@ func queueQuotes(batch *pgx.Batch, a *storyline.Article) {
 	}
 }
 
-// queueEntities stores one row per entity and surface form, counting the
-// mentions written that way, so a user can split one form off later.
+// queueEntities stores one row per entity and surface form.
 func queueEntities(batch *pgx.Batch, a *storyline.Article) {
-	for _, e := range a.Entities {
-		forms := map[string]int{}
-		for _, m := range e.Mentions {
-			forms[m.Text]++
-		}
-		for _, alias := range e.Aliases {
-			if _, ok := forms[alias]; !ok {
-				forms[alias] = 0
-			}
-		}
-		if len(forms) == 0 {
-			forms[e.Name] = 0
-		}
-		roles := e.Roles
-		if roles == nil {
-			roles = []string{}
-		}
-		for form, n := range forms {
-			batch.Queue(`INSERT INTO entity_forms (entity_id, article_id, form, name, type, roles, mentions)
-				VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT DO NOTHING`, e.ID, a.ID, form, e.Name, e.Type, roles, n)
-		}
+	for _, f := range corpus.Forms(a) {
+		batch.Queue(`INSERT INTO entity_forms (entity_id, article_id, form, name, type, roles, mentions)
+			VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT DO NOTHING`, f.ID, a.ID, f.Form, f.Name, f.Type, f.Roles, f.Mentions)
 	}
 }
 
@@ -250,6 +234,8 @@ func (db *DB) Quarantined(ctx context.Context, limit, offset int) ([]storyline.Q
 
 // Search finds original articles by full-text query and filters.
 func (db *DB) Search(ctx context.Context, q storyline.SearchQuery) (storyline.SearchResult, error) {
+	q.Text, q.Outlet, q.Speaker, q.Entity, q.From, q.To = noNUL(q.Text), noNUL(q.Outlet), noNUL(q.Speaker),
+		noNUL(q.Entity), noNUL(q.From), noNUL(q.To)
 	where, args := []string{"a.duplicate_of IS NULL"}, []any{}
 	arg := func(v any) string {
 		args = append(args, v)
@@ -308,3 +294,7 @@ func (db *DB) Search(ctx context.Context, q storyline.SearchQuery) (storyline.Se
 	})
 	return res, err
 }
+
+// noNUL drops NUL characters, which PostgreSQL text cannot hold, from what
+// a user typed.
+func noNUL(s string) string { return strings.ReplaceAll(s, "\x00", "") }

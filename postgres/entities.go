@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -37,20 +36,15 @@ func (db *DB) Decisions(ctx context.Context) ([]storyline.Decision, error) {
 // Entities lists entities merged across the corpus, most covered first,
 // with the user's merges and splits applied.
 func (db *DB) Entities(ctx context.Context, f storyline.EntityFilter) ([]storyline.EntityRecord, int, error) {
+	f.Query = noNUL(f.Query)
 	all, err := db.allEntities(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
-	var out []storyline.EntityRecord
-	for _, e := range all {
-		if (f.Type == "" || e.Type == f.Type) && matchesEntity(e, f.Query) {
-			out = append(out, e)
-		}
-	}
+	out := corpus.FilterEntities(all, f.Query, f.Type)
 	total := len(out)
 	start := min(max(f.Offset, 0), total)
-	end := min(start+limitOr(f.Limit, 50), total)
-	return out[start:end], total, nil
+	return out[start:min(start+limitOr(f.Limit, 50), total)], total, nil
 }
 
 // Entity returns one entity by id (or a merged-away id), or ErrNotFound.
@@ -63,26 +57,7 @@ func (db *DB) Entity(ctx context.Context, id string) (*storyline.EntityRecord, e
 	if err != nil {
 		return nil, err
 	}
-	id = storyline.Canonical(storyline.Merges(decisions, storyline.DecisionMergeEntities), id)
-	for i := range all {
-		if all[i].ID == id {
-			return &all[i], nil
-		}
-	}
-	return nil, fmt.Errorf("entity %s: %w", id, storyline.ErrNotFound)
-}
-
-func matchesEntity(e storyline.EntityRecord, q string) bool {
-	q = strings.ToLower(strings.TrimSpace(q))
-	if q == "" || strings.ToLower(e.ID) == q || strings.Contains(strings.ToLower(e.Name), q) {
-		return true
-	}
-	for _, a := range e.Aliases {
-		if strings.Contains(strings.ToLower(a), q) {
-			return true
-		}
-	}
-	return false
+	return corpus.FindEntity(all, decisions, id)
 }
 
 // allEntities aggregates the stored forms into entities, applying splits
@@ -111,6 +86,7 @@ func (db *DB) allEntities(ctx context.Context) ([]storyline.EntityRecord, error)
 // entityIDs resolves a name, alias or id to every stored entity id it may
 // mean, with merges applied both ways.
 func (db *DB) entityIDs(ctx context.Context, nameOrID string) ([]string, error) {
+	nameOrID = noNUL(nameOrID)
 	rows, err := db.pool.Query(ctx, `SELECT DISTINCT entity_id FROM entity_forms
 		WHERE entity_id = $1 OR lower(form) = lower($1) OR lower(name) = lower($1)
 		   OR lower(name) LIKE $2 ESCAPE '\' OR lower(form) LIKE $2 ESCAPE '\'`, nameOrID, corpus.LikePattern(nameOrID))
@@ -125,16 +101,5 @@ func (db *DB) entityIDs(ctx context.Context, nameOrID string) ([]string, error) 
 	if err != nil {
 		return nil, err
 	}
-	merges := storyline.Merges(decisions, storyline.DecisionMergeEntities)
-	set := map[string]bool{nameOrID: true}
-	out := []string{nameOrID}
-	for _, id := range ids {
-		for _, m := range storyline.MergedFrom(merges, storyline.Canonical(merges, id)) {
-			if !set[m] {
-				set[m] = true
-				out = append(out, m)
-			}
-		}
-	}
-	return out, nil
+	return corpus.ExpandIDs(nameOrID, ids, decisions), nil
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/postgres/pgtest"
+	"github.com/storyline-news/storyline/storetest"
 )
 
 var server *pgtest.Server
@@ -75,79 +76,8 @@ func TestMigrationsAreIdempotent(t *testing.T) {
 	}
 }
 
-func TestSaveSearchAndRoundTrip(t *testing.T) {
-	ctx := context.Background()
-	db := openDB(t)
-	a := article("a1", "The base stays. Volkov spoke at the naval base on Monday.")
-	if err := db.SaveArticle(ctx, a, []byte("raw a1"), "raw-a1"); err != nil {
-		t.Fatal(err)
-	}
-	got, err := db.Article(ctx, "a1")
-	if err != nil || got.Body != a.Body || len(got.Quotes) != 1 || got.Quotes[0].Speaker.Name != "Dmitri Volkov" {
-		t.Fatalf("round trip: %+v, %v", got, err)
-	}
-	res, err := db.Search(ctx, storyline.SearchQuery{Text: "naval bases"})
-	if err != nil || res.Total != 1 || res.Results[0].ID != "a1" {
-		t.Fatalf("search: %+v, %v", res, err)
-	}
-	for _, hostile := range []string{`"`, `*`, `NEAR(`, `'; DROP TABLE articles; --`, `a & | !`} {
-		if _, err := db.Search(ctx, storyline.SearchQuery{Text: hostile}); err != nil {
-			t.Errorf("search %q: %v", hostile, err)
-		}
-	}
-	if seen, _ := db.Seen(ctx, "raw-a1"); !seen {
-		t.Error("stored input not seen")
-	}
-	qs, total, err := db.Quotes(ctx, storyline.QuoteFilter{Speaker: "volkov"})
-	if err != nil || total != 1 || qs[0].Article != "a1" || qs[0].Outlet != "Levant Wire" {
-		t.Fatalf("quotes by surname: %+v %d %v", qs, total, err)
-	}
-	if _, err := db.Article(ctx, "nope"); !errors.Is(err, storyline.ErrNotFound) {
-		t.Errorf("missing article: %v", err)
-	}
-}
-
-func TestDuplicatesExactAndNear(t *testing.T) {
-	ctx := context.Background()
-	db := openDB(t)
-	a := article("orig", "A body long enough to matter.")
-	a.SimHash = 0xF0F0_F0F0_F0F0_F0F0
-	if err := db.SaveArticle(ctx, a, []byte("1"), "r1"); err != nil {
-		t.Fatal(err)
-	}
-	if id, exact, err := db.FindDuplicate(ctx, a.BodyHash, 0, 3); err != nil || id != "orig" || !exact {
-		t.Fatalf("exact: %q %v %v", id, exact, err)
-	}
-	if id, exact, err := db.FindDuplicate(ctx, "other", a.SimHash^0b101, 3); err != nil || id != "orig" || exact {
-		t.Fatalf("near: %q %v %v", id, exact, err)
-	}
-	if id, _, err := db.FindDuplicate(ctx, "other", ^a.SimHash, 3); err != nil || id != "" {
-		t.Fatalf("far: %q %v", id, err)
-	}
-}
-
-func TestEntityMergeSurvivesResave(t *testing.T) {
-	ctx := context.Background()
-	db := openDB(t)
-	a := article("a1", "x")
-	b := article("b1", "y")
-	b.Entities[0].ID, b.Entities[0].Name = "per-volkov-2", "Dmitry Volkov"
-	b.BodyHash = "hb"
-	for _, x := range []*storyline.Article{a, b} {
-		if err := db.SaveArticle(ctx, x, []byte(x.ID), "r-"+x.ID); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := db.SaveDecision(ctx, storyline.Decision{Kind: storyline.DecisionMergeEntities, Subject: "per-volkov-2", Object: "per-volkov"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.SaveArticle(ctx, b, []byte(b.ID), "r-"+b.ID); err != nil { // re-ingest
-		t.Fatal(err)
-	}
-	e, err := db.Entity(ctx, "per-volkov-2")
-	if err != nil || e.ID != "per-volkov" || len(e.Articles) != 2 {
-		t.Fatalf("merged entity: %+v %v", e, err)
-	}
+func TestConformance(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) storyline.Store { return openDB(t) })
 }
 
 // TestWorkersShareOneQueue runs several workers, each with its own

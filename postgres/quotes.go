@@ -17,6 +17,7 @@ const quoteDate = "COALESCE(NULLIF(q.said, ''), a.published)"
 
 // Quotes lists quotes across original articles in date order.
 func (db *DB) Quotes(ctx context.Context, f storyline.QuoteFilter) ([]storyline.QuoteRecord, int, error) {
+	f.Speaker, f.Query, f.From, f.To, f.Article = noNUL(f.Speaker), noNUL(f.Query), noNUL(f.From), noNUL(f.To), noNUL(f.Article)
 	where, args := []string{"a.duplicate_of IS NULL"}, []any{}
 	arg := func(v any) string {
 		args = append(args, v)
@@ -65,6 +66,7 @@ func (db *DB) Quotes(ctx context.Context, f storyline.QuoteFilter) ([]storyline.
 
 // Timeline lists dated events and dated quotes about an entity or a query.
 func (db *DB) Timeline(ctx context.Context, f storyline.TimelineFilter) ([]storyline.TimelineEntry, int, error) {
+	f.Entity, f.Query, f.From, f.To = noNUL(f.Entity), noNUL(f.Query), noNUL(f.From), noNUL(f.To)
 	args := []any{}
 	arg := func(v any) string {
 		args = append(args, v)

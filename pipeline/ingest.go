@@ -1,0 +1,298 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/dedup"
+)
+
+// Clusterer groups stored articles into events and storylines as they
+// arrive, and reports what changed so it can be saved.
+type Clusterer interface {
+	Add(a *storyline.Article) string
+	Changed() ([]storyline.Event, []storyline.Storyline)
+}
+
+// WalkFunc yields inputs, or the error that made one unreadable, to fn.
+type WalkFunc func(ctx context.Context, fn func(*storyline.Input, error) error) error
+
+// Outcome statuses.
+const (
+	Ingested    = "ingested"
+	Duplicate   = "duplicate"
+	Skipped     = "skipped" // given before: ingest is idempotent
+	Quarantined = "quarantined"
+)
+
+// Outcome is what became of one input.
+type Outcome struct {
+	Source      string
+	ID          string
+	Status      string
+	DuplicateOf string
+	Reason      string // quarantine reason class
+	Detail      string // the one-line error
+	Bytes       int    // size of the raw input, for progress
+}
+
+// Summary counts the outcomes of one ingest.
+type Summary struct {
+	Inputs      int
+	Ingested    int
+	Duplicates  int
+	Skipped     int
+	Quarantined map[string]int // by reason
+}
+
+// QuarantinedTotal sums quarantined inputs over all reasons.
+func (s Summary) QuarantinedTotal() int {
+	n := 0
+	for _, c := range s.Quarantined {
+		n += c
+	}
+	return n
+}
+
+// Ingester runs a batch of inputs through the pipeline into a store.
+type Ingester struct {
+	Pipeline *Pipeline
+	Store    storyline.Store
+	Cluster  Clusterer // nil: no clustering
+	// Workers processing inputs in parallel; 0 means GOMAXPROCS.
+	Workers int
+	// Window is how many inputs are read ahead, so the text cleaner can
+	// learn the batch's repeated lines before cleaning; 0 means 256.
+	Window int
+	// NearDistance is the SimHash distance under which bodies are near
+	// duplicates; 0 means dedup.NearDistance.
+	NearDistance int
+	// OnOutcome is told of every input as it is settled, in input order.
+	OnOutcome func(Outcome)
+}
+
+type item struct {
+	source  string
+	in      *storyline.Input
+	readErr error
+	rawHash string
+	article *storyline.Article
+	err     error
+}
+
+// Ingest reads every input walk yields and settles each one as ingested,
+// duplicate, skipped or quarantined. Inputs are processed in parallel but
+// stored in input order, so the first of two duplicates is the original
+// whatever the scheduling.
+func (g *Ingester) Ingest(ctx context.Context, walk WalkFunc) (Summary, error) {
+	sum := Summary{Quarantined: map[string]int{}}
+	window := g.Window
+	if window <= 0 {
+		window = 256
+	}
+	batch := make([]*item, 0, window)
+	flush := func() error {
+		err := g.settle(ctx, batch, &sum)
+		batch = batch[:0]
+		return err
+	}
+	err := walk(ctx, func(in *storyline.Input, readErr error) error {
+		it := &item{in: in, readErr: readErr}
+		if in != nil {
+			it.source = in.Source
+		}
+		batch = append(batch, it)
+		if len(batch) < window {
+			return nil
+		}
+		return flush()
+	})
+	if err == nil {
+		err = flush()
+	}
+	if err == nil {
+		err = g.saveClusters(ctx)
+	}
+	return sum, err
+}
+
+// settle processes one window of inputs and stores the results in order.
+func (g *Ingester) settle(ctx context.Context, batch []*item, sum *Summary) error {
+	if len(batch) == 0 {
+		return nil
+	}
+	if err := g.markSeen(ctx, batch); err != nil {
+		return err
+	}
+	g.learn(batch)
+	g.process(ctx, batch)
+	seenInBatch := map[string]bool{}
+	for _, it := range batch {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if it.rawHash != "" {
+			if seenInBatch[it.rawHash] { // a second copy in one window: settled with the first
+				it.in, it.article, it.err, it.readErr = nil, nil, nil, nil
+			}
+			seenInBatch[it.rawHash] = true
+		}
+		out, err := g.store(ctx, it)
+		if err != nil {
+			return err
+		}
+		if it.in != nil {
+			out.Bytes = len(it.in.Raw)
+		}
+		count(sum, out)
+		if g.OnOutcome != nil {
+			g.OnOutcome(out)
+		}
+	}
+	return g.saveClusters(ctx)
+}
+
+// markSeen hashes each input and drops the work for inputs given before.
+func (g *Ingester) markSeen(ctx context.Context, batch []*item) error {
+	for _, it := range batch {
+		if it.in == nil {
+			continue
+		}
+		it.rawHash = dedup.RawHash(it.in.Raw)
+		seen, err := g.Store.Seen(ctx, it.rawHash)
+		if err != nil {
+			return fmt.Errorf("checking %s: %w", it.in.Source, err)
+		}
+		if seen {
+			it.in, it.readErr = nil, nil
+		}
+	}
+	return nil
+}
+
+func (g *Ingester) learn(batch []*item) {
+	if g.Pipeline.Learn == nil {
+		return
+	}
+	for _, it := range batch {
+		if it.in != nil && it.readErr == nil && it.in.Format == storyline.FormatText {
+			g.Pipeline.Learn(it.in.Group, it.in.Text)
+		}
+	}
+}
+
+func (g *Ingester) process(ctx context.Context, batch []*item) {
+	workers := g.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	next := make(chan *item)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range next {
+				it.article, it.err = g.Pipeline.Process(ctx, it.in)
+			}
+		}()
+	}
+	for _, it := range batch {
+		if it.in != nil && it.readErr == nil {
+			next <- it
+		}
+	}
+	close(next)
+	wg.Wait()
+}
+
+// store settles one processed input.
+func (g *Ingester) store(ctx context.Context, it *item) (Outcome, error) {
+	switch {
+	case it.readErr != nil:
+		return g.quarantine(ctx, it, it.readErr)
+	case it.in == nil:
+		return Outcome{Source: it.source, Status: Skipped}, nil
+	case it.err != nil:
+		return g.quarantine(ctx, it, it.err)
+	}
+	a := it.article
+	near := g.NearDistance
+	if near <= 0 {
+		near = dedup.NearDistance
+	}
+	orig, _, err := g.Store.FindDuplicate(ctx, a.BodyHash, a.SimHash, near)
+	if err != nil {
+		return Outcome{}, fmt.Errorf("finding duplicates of %s: %w", it.in.Source, err)
+	}
+	out := Outcome{Source: it.in.Source, ID: a.ID, Status: Ingested}
+	if orig != "" && orig != a.ID {
+		a.DuplicateOf = orig
+		out.Status, out.DuplicateOf = Duplicate, orig
+	}
+	if err := g.Store.SaveArticle(ctx, a, it.in.Raw, it.rawHash); err != nil {
+		return Outcome{}, fmt.Errorf("storing %s: %w", it.in.Source, err)
+	}
+	if out.Status == Ingested && g.Cluster != nil {
+		g.Cluster.Add(a)
+	}
+	return out, nil
+}
+
+func (g *Ingester) quarantine(ctx context.Context, it *item, cause error) (Outcome, error) {
+	q := storyline.Quarantined{Reason: "unreadable", Detail: cause.Error()}
+	var ie *storyline.InputError
+	if errors.As(cause, &ie) {
+		q.Source, q.Reason = ie.Source, ie.Reason
+	}
+	if it.in != nil {
+		q.Raw = it.in.Raw
+		if q.Source == "" {
+			q.Source = it.in.Source
+		}
+	}
+	q.Hash = it.rawHash
+	if q.Hash == "" { // unread input: its name and reason identify it
+		q.Hash = dedup.RawHash([]byte("unread\x00" + q.Source + "\x00" + q.Reason))
+	}
+	if err := g.Store.Quarantine(ctx, q); err != nil {
+		return Outcome{}, fmt.Errorf("quarantining %s: %w", q.Source, err)
+	}
+	return Outcome{Source: q.Source, Status: Quarantined, Reason: q.Reason, Detail: q.Detail}, nil
+}
+
+func (g *Ingester) saveClusters(ctx context.Context) error {
+	if g.Cluster == nil {
+		return nil
+	}
+	events, storylines := g.Cluster.Changed()
+	if len(storylines) > 0 {
+		if err := g.Store.SaveStorylines(ctx, storylines); err != nil {
+			return fmt.Errorf("saving storylines: %w", err)
+		}
+	}
+	if len(events) > 0 {
+		if err := g.Store.SaveEvents(ctx, events); err != nil {
+			return fmt.Errorf("saving events: %w", err)
+		}
+	}
+	return nil
+}
+
+func count(sum *Summary, out Outcome) {
+	sum.Inputs++
+	switch out.Status {
+	case Ingested:
+		sum.Ingested++
+	case Duplicate:
+		sum.Duplicates++
+	case Skipped:
+		sum.Skipped++
+	case Quarantined:
+		sum.Quarantined[out.Reason]++
+	}
+}

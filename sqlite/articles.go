@@ -1,0 +1,293 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/bits"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/corpus"
+)
+
+// SaveArticle stores an article, its raw input and everything derived from
+// it in one transaction, replacing an article with the same id.
+func (db *DB) SaveArticle(ctx context.Context, a *storyline.Article, raw []byte, rawHash string) error {
+	doc, err := json.Marshal(a)
+	if err != nil {
+		return fmt.Errorf("encoding article %s: %w", a.ID, err)
+	}
+	if a.Ingested.IsZero() {
+		a.Ingested = time.Now().UTC()
+	}
+	if raw == nil {
+		raw = []byte{}
+	}
+	err = db.inTx(ctx, func(tx *sql.Tx) error {
+		if err := deleteArticle(ctx, tx, a.ID); err != nil {
+			return err
+		}
+		var dup any
+		if a.DuplicateOf != "" {
+			dup = a.DuplicateOf
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO articles (id, source, url, title, outlet, byline, dateline, published,
+			pub_earliest, pub_latest, pub_method, body, body_hash, simhash, duplicate_of, raw_hash, ingested, doc)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			a.ID, a.Source, a.URL, a.Title, a.Outlet, a.Byline, a.Dateline, a.Published.Date, a.Published.Earliest,
+			a.Published.Latest, a.Published.Method, a.Body, a.BodyHash, int64(a.SimHash), dup, rawHash,
+			a.Ingested.Format(time.RFC3339Nano), string(doc))
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT INTO raw_inputs (article_id, raw) VALUES (?, ?)", a.ID, raw); err != nil {
+			return err
+		}
+		if a.DuplicateOf != "" {
+			return nil // a duplicate's findings are its original's
+		}
+		seq, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		return saveFindings(ctx, tx, a, seq)
+	})
+	if err != nil {
+		return fmt.Errorf("storing article %s: %w", a.ID, err)
+	}
+	return nil
+}
+
+// deleteArticle removes an article and its search entry; foreign keys
+// remove the rest.
+func deleteArticle(ctx context.Context, tx *sql.Tx, id string) error {
+	var seq int64
+	err := tx.QueryRowContext(ctx, "SELECT seq FROM articles WHERE id = ?", id).Scan(&seq)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM articles_fts WHERE rowid = ?", seq); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, "DELETE FROM articles WHERE id = ?", id)
+	return err
+}
+
+func saveFindings(ctx context.Context, tx *sql.Tx, a *storyline.Article, seq int64) error {
+	if _, err := tx.ExecContext(ctx, "INSERT INTO articles_fts (rowid, title, outlet, body) VALUES (?,?,?,?)",
+		seq, a.Title, a.Outlet, a.Body); err != nil {
+		return err
+	}
+	for band, value := range corpus.Bands(a.SimHash) {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO simhash_bands (article_id, band, value) VALUES (?,?,?)", a.ID, band, value); err != nil {
+			return err
+		}
+	}
+	for i, q := range a.Quotes {
+		doc, _ := json.Marshal(q)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes (article_id, idx, kind, text, start_off, end_off, speaker_entity,
+			speaker_name, speaker_mention, cue, medium, said, doc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			a.ID, i, q.Kind, q.Text, q.Start, q.End, q.Speaker.Entity, q.Speaker.Name, q.Speaker.Mention,
+			q.Cue, q.Medium, q.Date, string(doc)); err != nil {
+			return err
+		}
+	}
+	for _, f := range corpus.Forms(a) {
+		roles, _ := json.Marshal(f.Roles)
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO entity_forms (entity_id, article_id, form, name, type, roles, mentions)
+			VALUES (?,?,?,?,?,?,?)`, f.ID, a.ID, f.Form, f.Name, f.Type, string(roles), f.Mentions); err != nil {
+			return err
+		}
+	}
+	for i, e := range a.Events {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO dated_events (article_id, idx, date, granularity, text, start_off, end_off)
+			VALUES (?,?,?,?,?,?,?)`, a.ID, i, e.Date, e.Granularity, e.Text, e.Start, e.End); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Quarantine keeps an input that could not be processed.
+func (db *DB) Quarantine(ctx context.Context, q storyline.Quarantined) error {
+	_, err := db.write.ExecContext(ctx, `INSERT INTO quarantine (hash, source, reason, detail, raw, created) VALUES (?,?,?,?,?,?)
+		ON CONFLICT (hash) DO UPDATE SET source = excluded.source, reason = excluded.reason, detail = excluded.detail`,
+		q.Hash, q.Source, q.Reason, q.Detail, q.Raw, time.Now().UTC().Format(time.RFC3339Nano))
+	if err != nil {
+		return fmt.Errorf("quarantining %s: %w", q.Source, err)
+	}
+	return nil
+}
+
+// Seen reports whether an input with this raw hash was already given.
+func (db *DB) Seen(ctx context.Context, rawHash string) (bool, error) {
+	var seen bool
+	err := db.read.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE raw_hash = ?1)
+		OR EXISTS (SELECT 1 FROM quarantine WHERE hash = ?1)`, rawHash).Scan(&seen)
+	if err != nil {
+		return false, fmt.Errorf("looking up input %s: %w", rawHash, err)
+	}
+	return seen, nil
+}
+
+// FindDuplicate finds a stored original with the same body, or one whose
+// SimHash differs in at most maxDistance bits. It reads through the writer
+// so that it sees what the same ingest stored a moment ago.
+func (db *DB) FindDuplicate(ctx context.Context, bodyHash string, simhash uint64, maxDistance int) (string, bool, error) {
+	var id string
+	err := db.write.QueryRowContext(ctx, `SELECT id FROM articles WHERE body_hash = ? AND duplicate_of IS NULL
+		ORDER BY seq LIMIT 1`, bodyHash).Scan(&id)
+	if err == nil {
+		return id, true, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return "", false, fmt.Errorf("finding duplicates: %w", err)
+	}
+	b := corpus.Bands(simhash)
+	rows, err := db.write.QueryContext(ctx, `SELECT DISTINCT a.id, a.simhash, a.seq FROM simhash_bands s
+		JOIN articles a ON a.id = s.article_id
+		WHERE ((s.band = 0 AND s.value = ?) OR (s.band = 1 AND s.value = ?) OR (s.band = 2 AND s.value = ?) OR (s.band = 3 AND s.value = ?))
+		  AND a.duplicate_of IS NULL ORDER BY a.seq`, b[0], b[1], b[2], b[3])
+	if err != nil {
+		return "", false, fmt.Errorf("finding near duplicates: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var cand string
+		var h, seq int64
+		if err := rows.Scan(&cand, &h, &seq); err != nil {
+			return "", false, err
+		}
+		if bits.OnesCount64(uint64(h)^simhash) <= maxDistance {
+			return cand, false, nil
+		}
+	}
+	return "", false, rows.Err()
+}
+
+// Article returns a stored article as extract printed it.
+func (db *DB) Article(ctx context.Context, id string) (*storyline.Article, error) {
+	var doc string
+	var dup sql.NullString
+	if err := db.read.QueryRowContext(ctx, "SELECT doc, duplicate_of FROM articles WHERE id = ?", id).Scan(&doc, &dup); err != nil {
+		return nil, notFound(err, "article "+id)
+	}
+	var a storyline.Article
+	if err := json.Unmarshal([]byte(doc), &a); err != nil {
+		return nil, fmt.Errorf("decoding article %s: %w", id, err)
+	}
+	a.DuplicateOf = dup.String
+	return &a, nil
+}
+
+// Raw returns the input exactly as it was given.
+func (db *DB) Raw(ctx context.Context, id string) ([]byte, error) {
+	var raw []byte
+	if err := db.read.QueryRowContext(ctx, "SELECT raw FROM raw_inputs WHERE article_id = ?", id).Scan(&raw); err != nil {
+		return nil, notFound(err, "raw input of "+id)
+	}
+	return raw, nil
+}
+
+// EachArticle streams stored originals in ingest order, a page at a time,
+// so no read stays open while fn works.
+func (db *DB) EachArticle(ctx context.Context, fn func(*storyline.Article) error) error {
+	const page = 500
+	last := int64(0)
+	for {
+		rows, err := db.read.QueryContext(ctx, `SELECT seq, doc FROM articles WHERE duplicate_of IS NULL AND seq > ?
+			ORDER BY seq LIMIT ?`, last, page)
+		if err != nil {
+			return fmt.Errorf("reading articles: %w", err)
+		}
+		var batch []*storyline.Article
+		for rows.Next() {
+			var doc string
+			a := &storyline.Article{}
+			if err := rows.Scan(&last, &doc); err != nil {
+				rows.Close()
+				return err
+			}
+			if err := json.Unmarshal([]byte(doc), a); err != nil {
+				rows.Close()
+				return fmt.Errorf("decoding article: %w", err)
+			}
+			batch = append(batch, a)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, a := range batch {
+			if err := fn(a); err != nil {
+				return err
+			}
+		}
+		if len(batch) < page {
+			return nil
+		}
+	}
+}
+
+// Quarantined lists quarantined inputs, newest first.
+func (db *DB) Quarantined(ctx context.Context, limit, offset int) ([]storyline.Quarantined, int, error) {
+	var total int
+	if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM quarantine").Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("listing quarantine: %w", err)
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT hash, source, reason, detail FROM quarantine
+		ORDER BY created DESC, hash LIMIT ? OFFSET ?`, limitOr(limit, 100), max(offset, 0))
+	if err != nil {
+		return nil, 0, fmt.Errorf("listing quarantine: %w", err)
+	}
+	defer rows.Close()
+	var qs []storyline.Quarantined
+	for rows.Next() {
+		var q storyline.Quarantined
+		if err := rows.Scan(&q.Hash, &q.Source, &q.Reason, &q.Detail); err != nil {
+			return nil, 0, err
+		}
+		qs = append(qs, q)
+	}
+	return qs, total, rows.Err()
+}
+
+// ftsQuery turns what a user typed into a safe FTS5 query: every word and
+// "quoted phrase" becomes a quoted FTS5 string, so no input can be FTS5
+// syntax (NEAR, *, column filters) or break the query.
+func ftsQuery(text string) string {
+	var terms []string
+	for _, part := range splitPhrases(text) {
+		words := strings.FieldsFunc(part, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if len(words) > 0 {
+			terms = append(terms, `"`+strings.Join(words, " ")+`"`)
+		}
+	}
+	return strings.Join(terms, " ")
+}
+
+// splitPhrases splits text at spaces outside double quotes.
+func splitPhrases(text string) []string {
+	var out []string
+	inQuote := false
+	start := 0
+	for i, r := range text {
+		switch {
+		case r == '"':
+			out = append(out, text[start:i])
+			start, inQuote = i+1, !inQuote
+		case unicode.IsSpace(r) && !inQuote:
+			out = append(out, text[start:i])
+			start = i + len(string(r))
+		}
+	}
+	return append(out, text[start:])
+}

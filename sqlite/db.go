@@ -1,0 +1,177 @@
+// Package sqlite stores storyline's corpus in one SQLite file: the embedded
+// default, with zero setup. It uses the pure-Go modernc.org/sqlite driver
+// (FTS5 for search, WAL so readers never wait for the writer).
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strings"
+
+	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
+
+	"github.com/storyline-news/storyline"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// DB is a storyline store in one SQLite file.
+type DB struct {
+	path  string
+	read  *sql.DB // a pool of readers
+	write *sql.DB // one connection: SQLite has one writer at a time
+}
+
+var _ storyline.Store = (*DB)(nil)
+
+// Open opens (creating if needed) the database file at path and brings its
+// schema up to date.
+func Open(ctx context.Context, path string) (*DB, error) {
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)" +
+		"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	write, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
+	write.SetMaxOpenConns(1)
+	db := &DB{path: path, write: write}
+	if err := db.migrate(ctx); err != nil {
+		write.Close()
+		return nil, err
+	}
+	if db.read, err = sql.Open("sqlite", dsn+"&_pragma=query_only(1)"); err != nil {
+		write.Close()
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
+	db.read.SetMaxOpenConns(8)
+	return db, nil
+}
+
+// Close closes the file.
+func (db *DB) Close() error {
+	return errors.Join(db.read.Close(), db.write.Close())
+}
+
+// Check runs SQLite's integrity check and the store's own: every article
+// keeps its raw input and every duplicate its original.
+func (db *DB) Check(ctx context.Context) error {
+	var result string
+	if err := db.write.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&result); err != nil {
+		return fmt.Errorf("checking %s: %w", db.path, err)
+	}
+	if result != "ok" {
+		return fmt.Errorf("checking %s: %s", db.path, result)
+	}
+	var orphans int
+	err := db.write.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM articles a WHERE a.duplicate_of IS NOT NULL
+		   AND NOT EXISTS (SELECT 1 FROM articles o WHERE o.id = a.duplicate_of)) +
+		(SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM raw_inputs r WHERE r.article_id = a.id)) +
+		(SELECT count(*) FROM articles a WHERE a.duplicate_of IS NULL
+		   AND NOT EXISTS (SELECT 1 FROM articles_fts f WHERE f.rowid = a.seq))`).Scan(&orphans)
+	if err != nil {
+		return fmt.Errorf("checking %s: %w", db.path, err)
+	}
+	if orphans > 0 {
+		return fmt.Errorf("checking %s: %d articles without raw input, original or search entry", db.path, orphans)
+	}
+	return nil
+}
+
+func (db *DB) migrate(ctx context.Context) error {
+	if _, err := db.write.ExecContext(ctx, "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY)"); err != nil {
+		return fmt.Errorf("migrating %s: %w", db.path, err)
+	}
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		version := strings.TrimSuffix(strings.TrimPrefix(name, "migrations/"), ".sql")
+		err := db.inTx(ctx, func(tx *sql.Tx) error {
+			var n int
+			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM schema_migrations WHERE version = ?", version).Scan(&n); err != nil || n > 0 {
+				return err
+			}
+			script, err := migrations.ReadFile(name)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, string(script)); err != nil {
+				return err
+			}
+			_, err = tx.ExecContext(ctx, "INSERT INTO schema_migrations (version) VALUES (?)", version)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("migrating %s to %s: %w", db.path, version, err)
+		}
+	}
+	return nil
+}
+
+// inTx runs fn in a write transaction, committed only if fn succeeds.
+func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// Stats counts what the store holds.
+func (db *DB) Stats(ctx context.Context) (storyline.Stats, error) {
+	s := storyline.Stats{Schema: storyline.Schema, ByReason: map[string]int{}}
+	err := db.read.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM articles WHERE duplicate_of IS NULL),
+		(SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL),
+		(SELECT count(*) FROM quarantine),
+		(SELECT count(*) FROM quotes),
+		(SELECT count(DISTINCT entity_id) FROM entity_forms),
+		(SELECT count(*) FROM events),
+		(SELECT count(*) FROM storylines)`).
+		Scan(&s.Articles, &s.Duplicates, &s.Quarantined, &s.Quotes, &s.Entities, &s.Events, &s.Storylines)
+	if err != nil {
+		return s, fmt.Errorf("counting: %w", err)
+	}
+	rows, err := db.read.QueryContext(ctx, "SELECT reason, count(*) FROM quarantine GROUP BY reason")
+	if err != nil {
+		return s, fmt.Errorf("counting quarantine: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var reason string
+		var n int
+		if err := rows.Scan(&reason, &n); err != nil {
+			return s, err
+		}
+		s.ByReason[reason] = n
+	}
+	return s, rows.Err()
+}
+
+func notFound(err error, what string) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("%s: %w", what, storyline.ErrNotFound)
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
+func limitOr(limit, def int) int {
+	if limit <= 0 {
+		return def
+	}
+	return limit
+}

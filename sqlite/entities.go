@@ -1,0 +1,69 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/corpus"
+)
+
+// Entities lists entities merged across the corpus, most covered first,
+// with the user's merges and splits applied.
+func (db *DB) Entities(ctx context.Context, f storyline.EntityFilter) ([]storyline.EntityRecord, int, error) {
+	all, err := db.allEntities(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	out := corpus.FilterEntities(all, f.Query, f.Type)
+	total := len(out)
+	start := min(max(f.Offset, 0), total)
+	return out[start:min(start+limitOr(f.Limit, 50), total)], total, nil
+}
+
+// Entity returns one entity by id (or a merged-away id), or ErrNotFound.
+func (db *DB) Entity(ctx context.Context, id string) (*storyline.EntityRecord, error) {
+	all, err := db.allEntities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	decisions, err := db.Decisions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return corpus.FindEntity(all, decisions, id)
+}
+
+func (db *DB) allEntities(ctx context.Context) ([]storyline.EntityRecord, error) {
+	decisions, err := db.Decisions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT f.entity_id, f.article_id, f.form, f.name, f.type, f.roles, f.mentions
+		FROM entity_forms f JOIN articles a ON a.id = f.article_id WHERE a.duplicate_of IS NULL ORDER BY a.seq`)
+	if err != nil {
+		return nil, fmt.Errorf("reading entities: %w", err)
+	}
+	defer rows.Close()
+	var forms []corpus.EntityForm
+	for rows.Next() {
+		var e corpus.EntityForm
+		var roles string
+		if err := rows.Scan(&e.ID, &e.Article, &e.Form, &e.Name, &e.Type, &roles, &e.Mentions); err != nil {
+			return nil, err
+		}
+		_ = json.Unmarshal([]byte(roles), &e.Roles)
+		forms = append(forms, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading entities: %w", err)
+	}
+	return corpus.Entities(forms, decisions), nil
+}
+
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(time.RFC3339Nano, s)
+	return t
+}
