@@ -113,3 +113,9 @@ type AnnotatorFunc func(ctx context.Context, a *Article) error
 
 // Annotate calls f.
 func (f AnnotatorFunc) Annotate(ctx context.Context, a *Article) error { return f(ctx, a) }
+
+// Cleaner recovers an article (body, title, outlet, dateline, byline,
+// removed junk) from one input. There is one for plain text and one for HTML.
+type Cleaner interface {
+	Clean(ctx context.Context, in *Input) (*Article, error)
+}

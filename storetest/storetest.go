@@ -68,7 +68,7 @@ func Article(id, outlet, day, body string) *storyline.Article {
 		Entities:  []storyline.Entity{volkov, port},
 		Quotes: []storyline.Quote{{Kind: storyline.QuoteDirect, Text: "The base will stay permanently", Start: 50, End: 80,
 			Speaker: storyline.Speaker{Entity: "per-volkov", Name: "Dmitri Volkov", Mention: "Volkov", Start: 40, End: 46},
-			Cue: "said", Medium: "Levant Wire Agency", Date: day}},
+			Cue:     "said", Medium: "Levant Wire Agency", Date: day}},
 		Timexes: []storyline.Timex{{Text: "on Monday", Start: 81, End: 90, Value: day, Granularity: storyline.GranularityDay}},
 		Events:  []storyline.DatedEvent{{Date: day, Granularity: storyline.GranularityDay, Text: "Volkov visited Port Anselm", Start: 0, End: 30}},
 	}
