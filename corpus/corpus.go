@@ -153,12 +153,13 @@ func lastDate(s storyline.Storyline) string {
 	return last
 }
 
-// Bands splits a SimHash into four 16-bit values: bodies within 3 differing
-// bits must agree on at least one band, so candidates are found by index.
-func Bands(h uint64) [4]int32 {
-	var b [4]int32
+// Bands splits a SimHash into eight 8-bit values. By the pigeonhole
+// principle two hashes within 7 differing bits agree on at least one band,
+// so near-duplicate candidates are found by index, not by scanning.
+func Bands(h uint64) [8]int32 {
+	var b [8]int32
 	for i := range b {
-		b[i] = int32(uint16(h >> (16 * i)))
+		b[i] = int32(uint8(h >> (8 * i)))
 	}
 	return b
 }

@@ -131,7 +131,8 @@ func findDuplicate(ctx context.Context, q interface {
 	}
 	b := corpus.Bands(simhash)
 	rows, err := q.Query(ctx, `SELECT DISTINCT a.id, a.simhash, a.seq FROM simhash_bands s JOIN articles a ON a.id = s.article_id
-		WHERE (s.band, s.value) IN ((0,$1),(1,$2),(2,$3),(3,$4)) AND a.duplicate_of IS NULL ORDER BY a.seq`, b[0], b[1], b[2], b[3])
+		WHERE (s.band, s.value) IN ((0,$1),(1,$2),(2,$3),(3,$4),(4,$5),(5,$6),(6,$7),(7,$8))
+		  AND a.duplicate_of IS NULL ORDER BY a.seq`, b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7])
 	if err != nil {
 		return "", false, fmt.Errorf("finding near duplicates: %w", err)
 	}

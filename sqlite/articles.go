@@ -154,8 +154,9 @@ func (db *DB) FindDuplicate(ctx context.Context, bodyHash string, simhash uint64
 	b := corpus.Bands(simhash)
 	rows, err := db.write.QueryContext(ctx, `SELECT DISTINCT a.id, a.simhash, a.seq FROM simhash_bands s
 		JOIN articles a ON a.id = s.article_id
-		WHERE ((s.band = 0 AND s.value = ?) OR (s.band = 1 AND s.value = ?) OR (s.band = 2 AND s.value = ?) OR (s.band = 3 AND s.value = ?))
-		  AND a.duplicate_of IS NULL ORDER BY a.seq`, b[0], b[1], b[2], b[3])
+		WHERE ((s.band = 0 AND s.value = ?) OR (s.band = 1 AND s.value = ?) OR (s.band = 2 AND s.value = ?) OR (s.band = 3 AND s.value = ?)
+		   OR (s.band = 4 AND s.value = ?) OR (s.band = 5 AND s.value = ?) OR (s.band = 6 AND s.value = ?) OR (s.band = 7 AND s.value = ?))
+		  AND a.duplicate_of IS NULL ORDER BY a.seq`, b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7])
 	if err != nil {
 		return "", false, fmt.Errorf("finding near duplicates: %w", err)
 	}

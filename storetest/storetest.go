@@ -181,10 +181,10 @@ func testDuplicates(t *testing.T, st storyline.Store) {
 	if id, exact, err := st.FindDuplicate(ctx, orig.BodyHash, 0, 3); err != nil || id != "orig" || !exact {
 		t.Fatalf("exact duplicate: %q %v %v", id, exact, err)
 	}
-	if id, exact, err := st.FindDuplicate(ctx, "other", orig.SimHash^0b1010_0000_0000_0001, 3); err != nil || id != "orig" || exact {
+	if id, exact, err := st.FindDuplicate(ctx, "other", orig.SimHash^0b1010_0000_0000_0001, 7); err != nil || id != "orig" || exact {
 		t.Fatalf("near duplicate (3 bits): %q %v %v", id, exact, err)
 	}
-	if id, _, err := st.FindDuplicate(ctx, "other", orig.SimHash^0xFFFF_0000_FFFF_0000, 3); err != nil || id != "" {
+	if id, _, err := st.FindDuplicate(ctx, "other", orig.SimHash^0xFFFF_0000_FFFF_0000, 7); err != nil || id != "" {
 		t.Fatalf("distant body taken as duplicate: %q %v", id, err)
 	}
 	dup := Article("copy", "Caspian Daily", "2017-12-12", body1)

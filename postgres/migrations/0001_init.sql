@@ -35,7 +35,7 @@ CREATE TABLE raw_inputs (
     raw        bytea NOT NULL
 );
 
--- SimHash split in four 16-bit bands: two bodies within 3 bits share a band.
+-- SimHash split in eight 8-bit bands: two bodies within 7 bits share a band.
 CREATE TABLE simhash_bands (
     article_id text NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
     band       smallint NOT NULL,
