@@ -1,0 +1,271 @@
+// Package textclean recovers a news article from plain text as a scraper
+// saved it: the body, with every real sentence kept, and the title,
+// outlet, dateline, byline and header date; every line it takes out is
+// listed with a reason. Junk is recognised line by line (navigation,
+// widgets, captions, teasers, tags, repeated headlines) and, across a
+// batch, by repetition: a line many articles of one outlet share is
+// boilerplate.
+package textclean
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/storyline-news/storyline"
+)
+
+// Cleaner cleans plain-text inputs. It holds compiled rules and the
+// batch's line statistics, and serves many goroutines.
+type Cleaner struct {
+	stats *LineStats
+}
+
+// New returns a cleaner; stats may be nil when no batch evidence is kept.
+func New(stats *LineStats) *Cleaner { return &Cleaner{stats: stats} }
+
+// line is one line of the input and what the cleaner made of it.
+type line struct {
+	text   string // trimmed
+	blank  bool
+	reason string // "" keeps the line in the body
+}
+
+// Clean recovers the article in a plain-text input.
+func (c *Cleaner) Clean(ctx context.Context, in *storyline.Input) (*storyline.Article, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	lines := splitLines(in.Text)
+	a := &storyline.Article{}
+	title := c.findTitle(lines, in.Title, a)
+	c.classify(lines, title, in.Group, a)
+	a.Body = joinBody(lines)
+	if strings.TrimSpace(a.Body) == "" {
+		return nil, fmt.Errorf("%s: %w", in.Source, ErrNoArticle)
+	}
+	if a.Dateline == "" {
+		a.Dateline, _ = dateline(firstBodyLine(lines))
+	}
+	for _, l := range lines {
+		if l.reason != "" {
+			a.Removed = append(a.Removed, storyline.Removed{Text: l.text, Reason: l.reason})
+		}
+	}
+	return a, nil
+}
+
+// ErrNoArticle is returned when nothing article-like remains.
+var ErrNoArticle = errors.New("no article text found: every line looks like page furniture")
+
+func splitLines(text string) []line {
+	raw := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	out := make([]line, 0, len(raw))
+	for _, r := range raw {
+		t := strings.TrimSpace(strings.Map(func(r rune) rune {
+			if r == '\u00a0' || r == '\t' {
+				return ' '
+			}
+			return r
+		}, r))
+		out = append(out, line{text: t, blank: t == ""})
+	}
+	return out
+}
+
+// classify decides, line by line, what stays in the body.
+func (c *Cleaner) classify(lines []line, title, group string, a *storyline.Article) {
+	titleKey := normKey(title)
+	tail := tailStart(lines)
+	seenContent := false
+	for i := range lines {
+		l := &lines[i]
+		if l.blank || l.reason != "" {
+			continue
+		}
+		switch {
+		case i >= tail:
+			l.reason = storyline.RemovedWidget
+		case titleKey != "" && isTitleRepeat(l.text, titleKey):
+			l.reason = storyline.RemovedTitleRepeat
+		case !seenContent && c.headerLine(l, a):
+			// a byline, a date line or an outlet masthead above the article
+		default:
+			l.reason = junkReason(l.text)
+			if l.reason == "" && c.stats.isBoilerplate(group, l.text) {
+				l.reason = storyline.RemovedOther
+			}
+		}
+		if l.reason == "" && wordCount(l.text) >= 8 {
+			seenContent = true
+		}
+	}
+}
+
+// headerLine takes metadata lines off the top: bylines, dates, mastheads.
+func (c *Cleaner) headerLine(l *line, a *storyline.Article) bool {
+	if b, ok := byline(l.text); ok {
+		if a.Byline == "" {
+			a.Byline = b
+		}
+		l.reason = storyline.RemovedOther
+		return true
+	}
+	if day, ok := headerDate(l.text); ok {
+		if a.Published.Date == "" {
+			a.Published = storyline.Published{Date: day, Earliest: day, Latest: day,
+				Method: storyline.DateText, Evidence: l.text}
+		}
+		l.reason = storyline.RemovedOther
+		return true
+	}
+	return false
+}
+
+// findTitle picks the headline: the input's own, or the first line that
+// reads like one, and takes an outlet from a "Headline - Outlet" suffix.
+func (c *Cleaner) findTitle(lines []line, given string, a *storyline.Article) string {
+	title := strings.TrimSpace(given)
+	idx := -1
+	if title == "" {
+		for i := range lines {
+			l := lines[i]
+			if l.blank || junkReason(l.text) != "" {
+				continue
+			}
+			if _, ok := byline(l.text); ok {
+				continue
+			}
+			if _, ok := headerDate(l.text); ok {
+				continue
+			}
+			if looksLikeHeadline(l.text) {
+				title, idx = l.text, i
+			}
+			break
+		}
+	}
+	if t, outlet, ok := splitOutletSuffix(title); ok {
+		title, a.Outlet = t, outlet
+	}
+	if idx >= 0 {
+		lines[idx].reason = storyline.RemovedTitleRepeat
+	}
+	a.Title = title
+	if a.Outlet == "" {
+		a.Outlet = outletFromLines(lines)
+	}
+	return title
+}
+
+func looksLikeHeadline(s string) bool {
+	n := wordCount(s)
+	if n < 3 || n > 30 {
+		return false
+	}
+	last := lastRune(s)
+	// Headlines rarely end in a full stop; a long line that does is a paragraph.
+	return last != '.' || n <= 14
+}
+
+func isTitleRepeat(s, titleKey string) bool {
+	k := normKey(s)
+	if k == "" {
+		return false
+	}
+	if k == titleKey {
+		return true
+	}
+	// "Headline - Outlet", "Headline | Outlet" and "Outlet: Headline" repeats.
+	if t, _, ok := splitOutletSuffix(s); ok && normKey(t) == titleKey {
+		return true
+	}
+	return len(k) > 20 && (strings.HasPrefix(k, titleKey) || strings.HasSuffix(k, titleKey)) && len(k) < len(titleKey)+40
+}
+
+// tailStart finds where a comment section or site footer takes over: a
+// strong marker in the last part of the page, after which nothing is article.
+func tailStart(lines []line) int {
+	content := 0
+	for _, l := range lines {
+		if !l.blank {
+			content++
+		}
+	}
+	seen := 0
+	for i, l := range lines {
+		if l.blank {
+			continue
+		}
+		seen++
+		if seen*10 >= content*5 && isTailMarker(l.text) {
+			return i
+		}
+	}
+	return len(lines)
+}
+
+func joinBody(lines []line) string {
+	var paras []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			paras = append(paras, strings.Join(cur, " "))
+			cur = nil
+		}
+	}
+	for _, l := range lines {
+		switch {
+		case l.blank:
+			flush()
+		case l.reason != "":
+			flush() // removed junk splits paragraphs: what surrounds it was never one line
+		default:
+			// Scrapers mostly keep one paragraph a line: a line is a paragraph.
+			cur = append(cur, l.text)
+			flush()
+		}
+	}
+	flush()
+	return strings.Join(paras, "\n\n")
+}
+
+func firstBodyLine(lines []line) string {
+	for _, l := range lines {
+		if !l.blank && l.reason == "" {
+			return l.text
+		}
+	}
+	return ""
+}
+
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+func lastRune(s string) rune {
+	s = strings.TrimRight(s, " \"'”’)")
+	if s == "" {
+		return 0
+	}
+	r := []rune(s)
+	return r[len(r)-1]
+}
+
+// normKey folds a line for comparison: letters and digits, lower-cased.
+func normKey(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteRune(r)
+			space = false
+		} else {
+			space = true
+		}
+	}
+	return b.String()
+}
