@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/storyline-news/storyline/htmlclean"
+	"github.com/storyline-news/storyline/internal/shared"
+	"github.com/storyline-news/storyline/stance"
+)
+
+// evaluation is one evaluation command: what it reads by default and how
+// it prints its figures.
+type evaluation struct {
+	name, short, data string
+	run               func(ctx context.Context, w io.Writer, path string) error
+}
+
+func evaluations() []evaluation {
+	return []evaluation{
+		{"html", "Article text from HTML vs go-trafilatura bare (shingle F1)", "data/extraction/dev.jsonl",
+			func(ctx context.Context, w io.Writer, path string) error {
+				r, err := htmlclean.EvaluateExtraction(ctx, path)
+				fmt.Fprint(w, r)
+				return err
+			}},
+		{"htmldate", "Publication day from HTML vs go-htmldate bare (exact-day accuracy)", "data/htmldate/dev.jsonl",
+			func(ctx context.Context, w io.Writer, path string) error {
+				r, err := htmlclean.EvaluateDates(ctx, path)
+				fmt.Fprint(w, r)
+				return err
+			}},
+		{"shifts", "Shift detection on gold statement pairs (precision, recall)", "",
+			func(ctx context.Context, w io.Writer, path string) error {
+				if path == "" {
+					path = "stance/testdata/shifts.jsonl"
+				}
+				r, err := stance.Evaluate(ctx, path, stance.MinConfidence)
+				fmt.Fprint(w, r)
+				return err
+			}},
+	}
+}
+
+func (a *app) evalCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "eval",
+		Short: "Measure storyline on evaluation data and print the figures",
+		Example: `  storyline eval html
+  storyline eval html --data ../shared/data/extraction/dev.jsonl
+  storyline eval shifts --data stance/testdata/shifts-heldout.jsonl`,
+	}
+	for _, e := range evaluations() {
+		var data string
+		sub := &cobra.Command{
+			Use:   e.name,
+			Short: e.short,
+			Args:  cobra.NoArgs,
+			RunE: func(cmd *cobra.Command, args []string) error {
+				path := data
+				if path == "" && e.data != "" {
+					p, err := shared.Path(e.data)
+					if err != nil {
+						return fmt.Errorf("finding %s: %w (give --data)", e.data, err)
+					}
+					path = p
+				}
+				return e.run(cmd.Context(), cmd.OutOrStdout(), path)
+			},
+		}
+		sub.Flags().StringVar(&data, "data", "", "evaluation file (default: "+orDash(e.data)+" in the shared data)")
+		cmd.AddCommand(sub)
+	}
+	return cmd
+}

@@ -1,0 +1,72 @@
+// Command storyline follows a long-running news story through a pile of
+// scraped articles: who said what, when, where it was reported, and how
+// their position changed. This package only wires the others together.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := newRoot().ExecuteContext(ctx); err != nil {
+		fmt.Fprintln(os.Stderr, "storyline:", err)
+		var exit exitError
+		if errors.As(err, &exit) {
+			os.Exit(int(exit))
+		}
+		os.Exit(1)
+	}
+}
+
+// exitError carries a specific exit status out of a command.
+type exitError int
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
+
+// app holds what the flags of every command share.
+type app struct {
+	db     string
+	format string
+}
+
+func newRoot() *cobra.Command {
+	a := &app{}
+	root := &cobra.Command{
+		Use:   "storyline",
+		Short: "Who said what, when, where it was reported, and how their position changed",
+		Long: `storyline turns a pile of scraped news (plain text with web junk, HTML, JSON/JSONL,
+feeds, web archives) into clean, searchable articles with entities, quotes,
+dates, events, storylines and position shifts, each with proof down to the sentence.`,
+		Example: `  storyline ingest ./scraped --db news.db
+  storyline search "naval base" --from 2017-01-01
+  storyline quotes --speaker Lavrov --format jsonl
+  storyline serve --db news.db`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.PersistentFlags().StringVar(&a.db, "db", envOr("STORYLINE_DB", "storyline.db"),
+		"database: a SQLite file path, or a postgres:// URL (env STORYLINE_DB)")
+	root.AddCommand(
+		a.extractCmd(), a.ingestCmd(), a.searchCmd(), a.showCmd(), a.statsCmd(),
+		a.quotesCmd(), a.entitiesCmd(), a.entityCmd(), a.timelineCmd(),
+		a.storiesCmd(), a.storyCmd(), a.shiftsCmd(), a.exportCmd(), a.quarantineCmd(),
+		a.serveCmd(), a.evalCmd(),
+	)
+	return root
+}
+
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}

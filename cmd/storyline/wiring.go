@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/htmlclean"
+	"github.com/storyline-news/storyline/input"
+	"github.com/storyline-news/storyline/pipeline"
+	"github.com/storyline-news/storyline/stance"
+	"github.com/storyline-news/storyline/textclean"
+)
+
+// pipelineOptions are the flags every command that processes inputs shares.
+type pipelineOptions struct {
+	maxBytes int64
+	timeout  time.Duration
+	workers  int
+	aliases  string
+}
+
+func (o *pipelineOptions) addFlags(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.Int64Var(&o.maxBytes, "max-bytes", 50<<20, "largest input accepted, in bytes")
+	f.DurationVar(&o.timeout, "timeout", 30*time.Second, "longest time spent on one input")
+	f.IntVar(&o.workers, "workers", 0, "inputs processed in parallel (0: one per CPU)")
+	f.StringVar(&o.aliases, "aliases", "", "extra alias file (same format as entity/aliases.txt)")
+}
+
+func (o *pipelineOptions) input() input.Options {
+	return input.Options{MaxBytes: o.maxBytes}
+}
+
+// newPipeline wires the stages in the data's order:
+// clean -> entities -> quotes -> time.
+func newPipeline(o pipelineOptions) (*pipeline.Pipeline, error) {
+	stats := textclean.NewLineStats()
+	return &pipeline.Pipeline{
+		Text:       textclean.New(stats),
+		HTML:       htmlclean.New(),
+		Annotators: annotators(o),
+		Learn:      stats.Add,
+		Timeout:    o.timeout,
+	}, nil
+}
+
+// annotators are the understanding stages after cleaning, in order:
+// entities, quotes, time.
+func annotators(pipelineOptions) []storyline.Annotator { return nil }
+
+// loadClusterer gives the event clusterer new articles join; nil while
+// clustering is not wired.
+func loadClusterer(ctx context.Context, st storyline.Store) (pipeline.Clusterer, error) {
+	return nil, ctx.Err()
+}
+
+// updateShifts recomputes position shifts over every stored quote: a new
+// statement can move a position first stated years ago.
+func updateShifts(ctx context.Context, st storyline.Store) error {
+	var quotes []storyline.QuoteRecord
+	for offset := 0; ; offset += 1000 {
+		page, _, err := st.Quotes(ctx, storyline.QuoteFilter{Limit: 1000, Offset: offset})
+		if err != nil {
+			return fmt.Errorf("reading quotes for shifts: %w", err)
+		}
+		quotes = append(quotes, page...)
+		if len(page) < 1000 {
+			break
+		}
+	}
+	return st.ReplaceShifts(ctx, stance.Detect(quotes, stance.MinConfidence))
+}
