@@ -223,7 +223,7 @@ func yieldDocument(raw []byte, source, kind, group string, yield Yield) error {
 		in.Format = storyline.FormatHTML
 	}
 	if err := decodeInput(in); err != nil {
-		return yield(nil, err)
+		return yield(in, err) // the raw bytes go to quarantine with the reason
 	}
 	return yield(in, nil)
 }

@@ -156,22 +156,39 @@ func (g *Ingester) settle(ctx context.Context, batch []*item, sum *Summary) erro
 	return g.saveClusters(ctx)
 }
 
-// markSeen hashes each input and drops the work for inputs given before.
+// markSeen hashes each input and drops the work for inputs given before,
+// including inputs quarantined before.
 func (g *Ingester) markSeen(ctx context.Context, batch []*item) error {
 	for _, it := range batch {
-		if it.in == nil {
+		it.rawHash = inputHash(it)
+		if it.rawHash == "" {
 			continue
 		}
-		it.rawHash = dedup.RawHash(it.in.Raw)
 		seen, err := g.Store.Seen(ctx, it.rawHash)
 		if err != nil {
-			return fmt.Errorf("checking %s: %w", it.in.Source, err)
+			return fmt.Errorf("checking %s: %w", it.source, err)
 		}
 		if seen {
 			it.in, it.readErr = nil, nil
 		}
 	}
 	return nil
+}
+
+// inputHash identifies an input: its raw bytes, or for an input that could
+// not even be read, its name and what was wrong.
+func inputHash(it *item) string {
+	if it.in != nil {
+		return dedup.RawHash(it.in.Raw)
+	}
+	var ie *storyline.InputError
+	if errors.As(it.readErr, &ie) {
+		if it.source == "" {
+			it.source = ie.Source
+		}
+		return dedup.RawHash([]byte("unread\x00" + ie.Source + "\x00" + ie.Reason))
+	}
+	return ""
 }
 
 func (g *Ingester) learn(batch []*item) {
@@ -256,8 +273,8 @@ func (g *Ingester) quarantine(ctx context.Context, it *item, cause error) (Outco
 		}
 	}
 	q.Hash = it.rawHash
-	if q.Hash == "" { // unread input: its name and reason identify it
-		q.Hash = dedup.RawHash([]byte("unread\x00" + q.Source + "\x00" + q.Reason))
+	if q.Hash == "" {
+		q.Hash = dedup.RawHash([]byte("unread\x00" + q.Source + "\x00" + q.Detail))
 	}
 	if err := g.Store.Quarantine(ctx, q); err != nil {
 		return Outcome{}, fmt.Errorf("quarantining %s: %w", q.Source, err)
