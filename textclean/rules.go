@@ -42,7 +42,7 @@ var (
 		`(?:\s*[,|-]\s*.{0,60})?$`)
 	staffBylineRe = regexp.MustCompile(`^([A-Z][\p{L}.'-]+(?:\s+[A-Z][\p{L}.'-]+){1,3}),\s*(?i:staff (writer|reporter)|correspondent|` +
 		`special correspondent|political (editor|reporter)|senior (writer|editor|reporter)|reporter|editor)\b.{0,40}$`)
-	datelineRe = regexp.MustCompile(`^([A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+){0,3})(?:,\s*[A-Z][\p{L}. ]{1,30})?\s*(?:\(([\p{L}. ]{2,30})\))?\s*(?:—|–|--|-)\s+\S`)
+	datelineRe     = regexp.MustCompile(`^([A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+){0,3})(?:,\s*[A-Z][\p{L}. ]{1,30})?\s*(?:\(([\p{L}. ]{2,30})\))?\s*(?:—|–|--|-)\s+\S`)
 	outletSuffixRe = regexp.MustCompile(`^(.{12,}?)\s+(?:[|–—-]|::)\s+([\p{Lu}][\p{L}&'. ]{1,40})$`)
 	mastheadRe     = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*(?:\d{4})?\s*)?([\p{Lu}][\p{L}&'. ]{1,40}?)(?:\.|,|\s+all rights reserved|\s*$)`)
 	tailRe         = regexp.MustCompile(`(?i)^(comments?|\d+ comments?|leave a (comment|reply)|join the (discussion|conversation)|` +

@@ -87,7 +87,7 @@ func TestIngestBadInputsAndIdempotency(t *testing.T) {
 	if out, _, err := run(t, "ingest", dir, "--db", db, "-q"); err != nil || !strings.Contains(out, "8 already stored") {
 		t.Fatalf("second ingest: %v %s", err, out)
 	}
-	if s2 := stats(); (s2.Articles != s.Articles || s2.Quarantined != s.Quarantined || s2.Duplicates != s.Duplicates) {
+	if s2 := stats(); s2.Articles != s.Articles || s2.Quarantined != s.Quarantined || s2.Duplicates != s.Duplicates {
 		t.Fatalf("re-ingest changed the counts: %+v -> %+v", s, s2)
 	}
 	out, _, err = run(t, "quarantine", "--db", db)
