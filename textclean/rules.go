@@ -42,10 +42,11 @@ var (
 		`(?:\s*[,|-]\s*.{0,60})?$`)
 	staffBylineRe = regexp.MustCompile(`^([A-Z][\p{L}.'-]+(?:\s+[A-Z][\p{L}.'-]+){1,3}),\s*(?i:staff (writer|reporter)|correspondent|` +
 		`special correspondent|political (editor|reporter)|senior (writer|editor|reporter)|reporter|editor)\b.{0,40}$`)
-	datelineRe     = regexp.MustCompile(`^([A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+){0,3})(?:,\s*[A-Z][\p{L}. ]{1,30})?\s*(?:\(([\p{L}. ]{2,30})\))?\s*(?:—|–|--|-)\s+\S`)
-	outletSuffixRe = regexp.MustCompile(`^(.{12,}?)\s+(?:[|–—-]|::)\s+([\p{Lu}][\p{L}&'. ]{1,40})$`)
-	mastheadRe     = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*(?:\d{4})?\s*)?([\p{Lu}][\p{L}&'. ]{1,40}?)(?:\.|,|\s+all rights reserved|\s*$)`)
-	tailRe         = regexp.MustCompile(`(?i)^(comments?|\d+ comments?|leave a (comment|reply)|join the (discussion|conversation)|` +
+	datelineRe      = regexp.MustCompile(`^([A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+){0,3})(?:,\s*[A-Z][\p{L}. ]{1,30})?\s*(?:\(([\p{L}. ]{2,30})\))?\s*(?:—|–|--|-)\s+\S`)
+	outletSuffixRe  = regexp.MustCompile(`^(.{12,}?)\s+(?:[|–—-]|::)\s+([\p{Lu}][\p{L}&'. ]{1,40})$`)
+	mastheadRe      = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*(?:\d{4})?\s*)?([\p{Lu}][\p{L}&'. ]{1,40}?)(?:\.|,|\s+all rights reserved|\s*$)`)
+	corporateSuffix = regexp.MustCompile(`(?i)[ ,]+(ltd|limited|inc|llc|plc|gmbh|s\.?a|media group|group|broadcasting|corporation|corp)\.?$`)
+	tailRe          = regexp.MustCompile(`(?i)^(comments?|\d+ comments?|leave a (comment|reply)|join the (discussion|conversation)|` +
 		`loading (facebook )?comments|comments are closed|show comments|discussion|related (articles|stories|news)|` +
 		`you (may|might) also like|more (from|on) [\w .]+|most (read|popular)|recommended( for you)?)\b.{0,40}$`)
 	headerDateRe = regexp.MustCompile(`(?i)^(?:(?:published|updated|posted|last updated|date)\s*:?\s*(?:on\s+)?)?` +
@@ -198,7 +199,7 @@ func splitOutletSuffix(s string) (title, outlet string, ok bool) {
 func outletFromLines(lines []line) string {
 	for _, l := range lines {
 		if m := mastheadRe.FindStringSubmatch(l.text); m != nil && wordCount(l.text) <= 12 {
-			name := strings.TrimSpace(m[1])
+			name := corporateSuffix.ReplaceAllString(strings.TrimSpace(m[1]), "")
 			if name != "" && !strings.EqualFold(name, "all rights reserved") {
 				return name
 			}

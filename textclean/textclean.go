@@ -125,26 +125,21 @@ func (c *Cleaner) headerLine(l *line, a *storyline.Article) bool {
 }
 
 // findTitle picks the headline: the input's own, or the first line that
-// reads like one, and takes an outlet from a "Headline - Outlet" suffix.
+// reads like one. Everything above that line is the page's header
+// (menus, masthead, tagline) and is removed; a masthead names the outlet,
+// as does a "Headline - Outlet" suffix.
 func (c *Cleaner) findTitle(lines []line, given string, a *storyline.Article) string {
 	title := strings.TrimSpace(given)
-	idx := -1
+	idx, masthead := -1, ""
 	if title == "" {
-		for i := range lines {
-			l := lines[i]
-			if l.blank || junkReason(l.text) != "" {
-				continue
+		idx, masthead = headlineIndex(lines)
+		if idx >= 0 {
+			title = lines[idx].text
+			for i := 0; i < idx; i++ {
+				if !lines[i].blank && lines[i].reason == "" && junkReason(lines[i].text) == "" {
+					lines[i].reason = storyline.RemovedNavigation
+				}
 			}
-			if _, ok := byline(l.text); ok {
-				continue
-			}
-			if _, ok := headerDate(l.text); ok {
-				continue
-			}
-			if looksLikeHeadline(l.text) {
-				title, idx = l.text, i
-			}
-			break
 		}
 	}
 	if t, outlet, ok := splitOutletSuffix(title); ok {
@@ -155,9 +150,66 @@ func (c *Cleaner) findTitle(lines []line, given string, a *storyline.Article) st
 	}
 	a.Title = title
 	if a.Outlet == "" {
+		a.Outlet = masthead
+	}
+	if a.Outlet == "" {
 		a.Outlet = outletFromLines(lines)
 	}
 	return title
+}
+
+// headlineIndex finds the headline line and the masthead above it, if any.
+func headlineIndex(lines []line) (idx int, masthead string) {
+	for i, l := range lines {
+		if l.blank || junkReason(l.text) != "" {
+			continue
+		}
+		if _, ok := byline(l.text); ok {
+			continue
+		}
+		if _, ok := headerDate(l.text); ok {
+			continue
+		}
+		if wordCount(l.text) < 4 { // a masthead, tagline or section name
+			if masthead == "" && isMasthead(l.text) {
+				masthead = titleCase(l.text)
+			}
+			continue
+		}
+		if looksLikeHeadline(l.text) {
+			return i, masthead
+		}
+		if wordCount(l.text) > 14 {
+			return -1, masthead // the article began without a headline
+		}
+	}
+	return -1, masthead
+}
+
+// isMasthead spots a publication's name set alone on a line: one to four
+// capitalised words.
+func isMasthead(s string) bool {
+	for _, w := range strings.Fields(s) {
+		r := []rune(w)[0]
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && w != "of" && w != "the" && w != "and" {
+			return false
+		}
+	}
+	return !strings.ContainsAny(s, ".:!?") && hasLetters(s)
+}
+
+// titleCase turns an ALL-CAPS masthead into a name.
+func titleCase(s string) string {
+	if strings.ToUpper(s) != s {
+		return s
+	}
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		words[i] = string(r)
+	}
+	return strings.Join(words, " ")
 }
 
 func looksLikeHeadline(s string) bool {
