@@ -43,6 +43,11 @@ func (c *Cleaner) Clean(ctx context.Context, in *storyline.Input) (*storyline.Ar
 	title := c.findTitle(lines, in.Title, a)
 	c.classify(lines, title, in.Group, a)
 	a.Body = joinBody(lines)
+	if strings.TrimSpace(a.Body) == "" && in.Title == "" && title != "" {
+		// A text of one sentence is an article, not a headline without one.
+		a.Body, a.Title = title, ""
+		restoreTitleLines(lines, title)
+	}
 	if strings.TrimSpace(a.Body) == "" {
 		return nil, fmt.Errorf("%s: %w", in.Source, ErrNoArticle)
 	}
@@ -59,6 +64,15 @@ func (c *Cleaner) Clean(ctx context.Context, in *storyline.Input) (*storyline.Ar
 
 // ErrNoArticle is returned when nothing article-like remains.
 var ErrNoArticle = errors.New("no article text found: every line looks like page furniture")
+
+func restoreTitleLines(lines []line, title string) {
+	for i := range lines {
+		if lines[i].reason == storyline.RemovedTitleRepeat && lines[i].text == title {
+			lines[i].reason = ""
+			return
+		}
+	}
+}
 
 func splitLines(text string) []line {
 	raw := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")

@@ -10,6 +10,7 @@ import (
 	"github.com/storyline-news/storyline/htmlclean"
 	"github.com/storyline-news/storyline/internal/shared"
 	"github.com/storyline-news/storyline/stance"
+	"github.com/storyline-news/storyline/textclean"
 )
 
 // evaluation is one evaluation command: what it reads by default and how
@@ -21,6 +22,24 @@ type evaluation struct {
 
 func evaluations() []evaluation {
 	return []evaluation{
+		{"clean", "Plain-text cleaning on the gold pages: junk left, real lines lost, metadata right", "",
+			func(ctx context.Context, w io.Writer, path string) error {
+				if path == "" {
+					path = "textclean/testdata/gold"
+				}
+				r, err := textclean.Evaluate(ctx, path)
+				fmt.Fprint(w, r)
+				if err != nil {
+					return err
+				}
+				polnear, err := shared.Path("data/polnear/dev.jsonl")
+				if err != nil {
+					return err
+				}
+				loss, err := textclean.EvaluateNoLoss(ctx, polnear)
+				fmt.Fprint(w, loss)
+				return err
+			}},
 		{"html", "Article text from HTML vs go-trafilatura bare (shingle F1)", "data/extraction/dev.jsonl",
 			func(ctx context.Context, w io.Writer, path string) error {
 				r, err := htmlclean.EvaluateExtraction(ctx, path)

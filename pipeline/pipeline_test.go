@@ -1,0 +1,92 @@
+package pipeline
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/htmlclean"
+	"github.com/storyline-news/storyline/internal/shared"
+	"github.com/storyline-news/storyline/textclean"
+)
+
+func polnearInputs(tb testing.TB) ([]*storyline.Input, int) {
+	path, err := shared.Path("data/polnear/dev.jsonl")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var ins []*storyline.Input
+	size := 0
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		var d struct{ ID, Text, Title, Outlet, Published string }
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			tb.Fatal(err)
+		}
+		ins = append(ins, &storyline.Input{ID: d.ID, Source: d.ID, Text: d.Text, Title: d.Title, Outlet: d.Outlet,
+			Published: d.Published, Format: storyline.FormatText, Raw: []byte(d.Text)})
+		size += len(d.Text)
+	}
+	return ins, size
+}
+
+func newPipeline() *Pipeline {
+	stats := textclean.NewLineStats()
+	return &Pipeline{Text: textclean.New(stats), HTML: htmlclean.New(), Learn: stats.Add}
+}
+
+func TestProcessKeepsInputMetadata(t *testing.T) {
+	ins, _ := polnearInputs(t)
+	p := newPipeline()
+	a, err := p.Process(context.Background(), ins[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.ID != ins[0].ID || a.Source != ins[0].ID || a.Title != ins[0].Title || a.Outlet != ins[0].Outlet ||
+		a.Published.Method != storyline.DateMetadata || a.BodyHash == "" || a.SimHash == 0 {
+		t.Fatalf("article lost the input's metadata: %+v", a.Published)
+	}
+}
+
+func TestProcessTurnsPanicsIntoInputErrors(t *testing.T) {
+	p := newPipeline()
+	p.Annotators = []storyline.Annotator{storyline.AnnotatorFunc(func(context.Context, *storyline.Article) error {
+		var m map[string]int
+		m["boom"]++ // a bug in a stage must not stop the batch
+		return nil
+	})}
+	_, err := p.Process(context.Background(), &storyline.Input{Source: "x.txt", Text: "A line of real article text that is long enough to keep."})
+	ie, ok := err.(*storyline.InputError)
+	if !ok || ie.Reason != "internal-error" || ie.Source != "x.txt" {
+		t.Fatalf("panic not contained: %v", err)
+	}
+}
+
+// BenchmarkExtract measures the per-article pipeline on the PolNeAR dev
+// texts, as `storyline extract` runs it.
+func BenchmarkExtract(b *testing.B) {
+	ins, size := polnearInputs(b)
+	p := newPipeline()
+	ctx := context.Background()
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		for _, in := range ins {
+			if _, err := p.Process(ctx, in); err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(size)*float64(b.N)/b.Elapsed().Seconds()/1e6, "MB/s")
+}
