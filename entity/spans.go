@@ -1,0 +1,218 @@
+package entity
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/sentence"
+)
+
+// token is a word of the body with its byte range.
+type token struct {
+	start, end int
+	text       string
+	sentStart  bool // first word of its sentence
+}
+
+func tokenize(body string) []token {
+	var toks []token
+	for _, s := range sentence.Split(body) {
+		first := true
+		for i := s.Start; i < s.End; {
+			r, size := utf8.DecodeRuneInString(body[i:])
+			if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				i += size
+				continue
+			}
+			w, j := wordAt(body[:s.End], i)
+			toks = append(toks, token{start: i, end: j, text: w, sentStart: first})
+			first = false
+			i = max(j, i+size)
+		}
+	}
+	return toks
+}
+
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// findSpans reads capitalised runs as names, takes titles off their front
+// as roles, drops datelines and sentence-initial function words, and notes
+// acronyms defined in brackets.
+func findSpans(body string) []span {
+	toks := tokenize(body)
+	var spans []span
+	for i := 0; i < len(toks); {
+		if !capitalised(toks[i].text) || isDatelineWord(body, toks, i) {
+			i++
+			continue
+		}
+		j := runEnd(body, toks, i)
+		spans = append(spans, makeSpans(body, toks, i, j)...)
+		i = j
+	}
+	return linkAcronyms(body, spans)
+}
+
+// runEnd extends a run of capitalised words, across connectors ("of",
+// "al-", "bin") only when a capitalised word follows.
+func runEnd(body string, toks []token, i int) int {
+	j := i + 1
+	for j < len(toks) && adjacent(body, toks[j-1], toks[j]) {
+		w := toks[j].text
+		switch {
+		case capitalised(w) && !toks[j].sentStart:
+		case connectors[strings.ToLower(w)] && j+1 < len(toks) && capitalised(toks[j+1].text) && adjacent(body, toks[j], toks[j+1]):
+		default:
+			return j
+		}
+		j++
+	}
+	return j
+}
+
+// adjacent reports whether only spaces separate two tokens.
+func adjacent(body string, a, b token) bool {
+	gap := body[a.end:b.start]
+	return strings.TrimSpace(gap) == "" && !strings.Contains(gap, "\n") && !strings.HasSuffix(a.text, "'s")
+}
+
+var connectors = map[string]bool{"of": true, "the": true, "de": true, "del": true, "bin": true, "ibn": true,
+	"al": true, "van": true, "von": true, "for": true, "&": true, "la": true, "le": true, "da": true}
+
+// isDatelineWord spots "MOSCOW" in "MOSCOW (Sputnik) —" at a paragraph start.
+func isDatelineWord(body string, toks []token, i int) bool {
+	w := toks[i].text
+	if len(w) < 2 || strings.ToUpper(w) != w || !toks[i].sentStart && !(i > 0 && strings.ToUpper(toks[i-1].text) == toks[i-1].text && isDatelineWord(body, toks, i-1)) {
+		return false
+	}
+	lineStart := strings.LastIndexByte(body[:toks[i].start], '\n') + 1
+	return datelinePrefix.MatchString(body[lineStart:min(len(body), lineStart+80)])
+}
+
+var datelinePrefix = regexp.MustCompile(`^[A-Z][A-Z .'-]+(?:,\s*[A-Z][\p{L} .]+)?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s`)
+
+// makeSpans turns tokens [i, j) into a name, after taking off a leading
+// function word, a title (kept as the role) and a possessive.
+func makeSpans(body string, toks []token, i, j int) []span {
+	for i < j && toks[i].sentStart && functionWords[strings.ToLower(toks[i].text)] {
+		i++
+	}
+	roleStart := i
+	for i < j-1 && (titleWords[strings.ToLower(strings.TrimSuffix(toks[i].text, "."))] || isDemonym(toks[i].text) && i+1 < j-1 && titleWords[strings.ToLower(toks[i+1].text)]) {
+		i++
+	}
+	for j > i && connectors[strings.ToLower(toks[j-1].text)] {
+		j--
+	}
+	if i >= j {
+		return nil
+	}
+	role := ""
+	if i > roleStart {
+		role = body[toks[roleStart].start:toks[i-1].end]
+	}
+	start, end := toks[i].start, toks[j-1].end
+	text := body[start:end]
+	if t, ok := strings.CutSuffix(text, "'s"); ok {
+		text, end = t, end-2
+	} else if t, ok := strings.CutSuffix(text, "’s"); ok {
+		text, end = t, end-len("’s")
+	}
+	if text == "" || stopNames[strings.ToLower(text)] || (j-i == 1 && toks[i].sentStart && functionWords[strings.ToLower(text)]) {
+		return nil
+	}
+	if role == "" {
+		role = roleBefore(body[:start])
+	}
+	if role == "" {
+		role = appositiveRole(body[end:])
+	}
+	return []span{{start: start, end: end, text: text, role: role, typ: classify(body, text, role, start), acronymOf: -1}}
+}
+
+// roleBefore reads a lower-case role written just before a name:
+// "Norvask's defence minister, Dmitry Volkov" or "the spokeswoman Yelena Sorokina".
+func roleBefore(before string) string {
+	tail := before[max(0, len(before)-80):]
+	m := roleBeforeRe.FindStringSubmatch(tail)
+	if m == nil {
+		return ""
+	}
+	return strings.TrimSpace(m[1])
+}
+
+var roleBeforeRe = regexp.MustCompile(`((?:[A-Z][\p{L}]+'s |the )?(?:[a-z-]+ ){0,3}(?:minister|president|spokeswoman|spokesman|spokesperson|leader|secretary|chief|head|ambassador|general|commander|official|analyst|envoy|senator|governor|mayor|chairman|chairwoman|director|diplomat|adviser|advisor|prosecutor|judge|candidate|nominee|founder|editor|correspondent))\s*,?\s*$`)
+
+// appositiveRole reads ", the head of foreign affairs at the Syrian Social
+// Nationalist Party (SSNP)," after a name.
+func appositiveRole(after string) string {
+	m := appositiveRe.FindStringSubmatch(after[:min(len(after), 200)])
+	if m == nil {
+		return ""
+	}
+	return strings.TrimSpace(m[1])
+}
+
+var appositiveRe = regexp.MustCompile(`^,\s+((?:the|a|an|[A-Z][\p{L}]+'s)\s+(?:[\p{L}'-]+\s+){0,4}(?:minister|president|spokeswoman|spokesman|spokesperson|leader|secretary|chief|head|ambassador|general|commander|official|analyst|envoy|senator|governor|mayor|chairman|chairwoman|director|diplomat|adviser|advisor|founder|editor|professor|expert|researcher|member)\b[^,.;:"“]{0,90})`)
+
+func isDemonym(w string) bool {
+	if demonyms[w] {
+		return true
+	}
+	for _, suf := range []string{"ian", "ean", "ese", "ish", "ic", "i"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 && capitalised(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// classify decides the type of a name from its words, its role and what
+// precedes it.
+func classify(body, text, role string, start int) string {
+	words := strings.Fields(text)
+	last := strings.ToLower(strings.Trim(words[len(words)-1], ".,"))
+	first := strings.ToLower(words[0])
+	switch {
+	case groupWords[last]:
+		return storyline.EntityGroup
+	case orgWords[last] || orgWords[first] || outlets[strings.ToLower(text)] || isAcronym(text) && len(text) > 2:
+		return storyline.EntityOrganization
+	case role != "" && !orgRole(role):
+		return storyline.EntityPerson
+	case places[strings.ToLower(text)] || placeWords[last]:
+		return storyline.EntityPlace
+	}
+	before := strings.ToLower(body[max(0, start-6):start])
+	if len(words) == 1 && (strings.HasSuffix(before, " in ") || strings.HasSuffix(before, " to ") || strings.HasSuffix(before, " at ") || strings.HasSuffix(before, " from ")) {
+		return storyline.EntityPlace
+	}
+	if len(words) >= 2 && len(words) <= 4 {
+		return storyline.EntityPerson
+	}
+	return storyline.EntityOther
+}
+
+func orgRole(role string) bool {
+	l := strings.ToLower(role)
+	return strings.Contains(l, "ministry") || strings.Contains(l, "party") || strings.Contains(l, "agency")
+}
+
+// linkAcronyms notes "Syrian Democratic Forces (SDF)": the acronym becomes
+// a mention of the span before it.
+func linkAcronyms(body string, spans []span) []span {
+	for i := 1; i < len(spans); i++ {
+		s, prev := &spans[i], spans[i-1]
+		if isAcronym(s.text) && strings.TrimSpace(body[prev.end:s.start]) == "(" && strings.HasPrefix(body[s.end:], ")") {
+			s.acronymOf = i - 1
+			s.typ = prev.typ
+		}
+	}
+	return spans
+}
