@@ -107,14 +107,14 @@ func (r *Recognizer) resolve(body string, spans []span) []storyline.Entity {
 	bySurname := map[string]*ent{}
 	add := func(s span, target *ent) *ent {
 		if target == nil {
-			name, typ := s.text, s.typ
-			if al, ok := r.aliases[Key(s.text)]; ok {
-				name, typ = al.name, al.typ
+			name, typ, key := s.text, s.typ, Key(s.text)
+			if al, ok := r.aliases[key]; ok {
+				name, typ, key = al.name, al.typ, Key(al.name)
 			}
-			k := typ + "|" + Key(name)
+			k := typ + "|" + key
 			target = byKey[k]
 			if target == nil {
-				target = &ent{Entity: storyline.Entity{ID: ID(typ, name), Name: name, Type: typ}, key: k}
+				target = &ent{Entity: storyline.Entity{ID: idFromKey(typ, key), Name: name, Type: typ}, key: k}
 				byKey[k] = target
 				ents = append(ents, target)
 			}

@@ -54,6 +54,16 @@ func foldWord(w string) string {
 var stripMarks = runes.Remove(runes.In(unicode.Mn))
 
 func foldDiacritics(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s // nothing to fold, and most names in English news are ASCII
+	}
 	out, _, err := transform.String(transform.Chain(norm.NFD, stripMarks, norm.NFC), s)
 	if err != nil {
 		return s
@@ -63,8 +73,10 @@ func foldDiacritics(s string) string {
 
 // ID is the stable canonical id of an entity: the same for the same name
 // key and type in every article and every run.
-func ID(typ, name string) string {
-	sum := sha256.Sum256([]byte(typ + "\x00" + Key(name)))
+func ID(typ, name string) string { return idFromKey(typ, Key(name)) }
+
+func idFromKey(typ, key string) string {
+	sum := sha256.Sum256([]byte(typ + "\x00" + key))
 	prefix := map[string]string{"person": "per", "organization": "org", "place": "plc", "group": "grp"}[typ]
 	if prefix == "" {
 		prefix = "ent"

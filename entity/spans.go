@@ -137,17 +137,38 @@ func makeSpans(body string, toks []token, i, j int) []span {
 }
 
 // roleBefore reads a lower-case role written just before a name:
-// "Norvask's defence minister, Dmitry Volkov" or "the spokeswoman Yelena Sorokina".
+// "Norvask's defence minister, Dmitry Volkov" or "the spokeswoman Yelena
+// Sorokina". A backwards scan over words: a regexp anchored at the end
+// would try every position of the text.
 func roleBefore(before string) string {
-	tail := before[max(0, len(before)-80):]
-	m := roleBeforeRe.FindStringSubmatch(tail)
-	if m == nil {
+	tail := strings.TrimRight(before[max(0, len(before)-80):], " ,")
+	words := strings.Fields(tail)
+	n := len(words)
+	if n == 0 || !roleNouns[words[n-1]] {
 		return ""
 	}
-	return strings.TrimSpace(m[1])
+	i := n - 1
+	for k := 0; k < 3 && i > 0 && isModifier(words[i-1]); k++ {
+		i--
+	}
+	if i > 0 && (words[i-1] == "the" || (strings.HasSuffix(words[i-1], "'s") && capitalised(words[i-1]))) {
+		i--
+	}
+	return strings.Join(words[i:], " ")
 }
 
-var roleBeforeRe = regexp.MustCompile(`((?:[A-Z][\p{L}]+'s |the )?(?:[a-z-]+ ){0,3}(?:minister|president|spokeswoman|spokesman|spokesperson|leader|secretary|chief|head|ambassador|general|commander|official|analyst|envoy|senator|governor|mayor|chairman|chairwoman|director|diplomat|adviser|advisor|prosecutor|judge|candidate|nominee|founder|editor|correspondent))\s*,?\s*$`)
+func isModifier(w string) bool {
+	for _, r := range w {
+		if !(unicode.IsLower(r) || r == '-') {
+			return false
+		}
+	}
+	return !functionWords[w] && !strings.HasSuffix(w, "ed") && w != "said" && w != "says"
+}
+
+var roleNouns = set(`minister,president,spokeswoman,spokesman,spokesperson,leader,secretary,chief,head,ambassador,general,
+commander,official,analyst,envoy,senator,governor,mayor,chairman,chairwoman,director,diplomat,adviser,advisor,prosecutor,
+judge,candidate,nominee,founder,editor,correspondent`)
 
 // appositiveRole reads ", the head of foreign affairs at the Syrian Social
 // Nationalist Party (SSNP)," after a name.
@@ -189,8 +210,8 @@ func classify(body, text, role string, start int) string {
 	case places[strings.ToLower(text)] || placeWords[last]:
 		return storyline.EntityPlace
 	}
-	before := strings.ToLower(body[max(0, start-6):start])
-	if len(words) == 1 && (strings.HasSuffix(before, " in ") || strings.HasSuffix(before, " to ") || strings.HasSuffix(before, " at ") || strings.HasSuffix(before, " from ")) {
+	before := strings.ToLower(body[max(0, start-14):start])
+	if len(words) == 1 && !strings.HasSuffix(before, "according to ") && (strings.HasSuffix(before, " in ") || strings.HasSuffix(before, " to ") || strings.HasSuffix(before, " at ") || strings.HasSuffix(before, " from ")) {
 		return storyline.EntityPlace
 	}
 	if len(words) >= 2 && len(words) <= 4 {

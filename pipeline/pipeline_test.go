@@ -5,11 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"sync/atomic"
 	"testing"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/entity"
 	"github.com/storyline-news/storyline/htmlclean"
 	"github.com/storyline-news/storyline/internal/shared"
+	"github.com/storyline-news/storyline/quote"
 	"github.com/storyline-news/storyline/textclean"
 )
 
@@ -41,7 +44,12 @@ func polnearInputs(tb testing.TB) ([]*storyline.Input, int) {
 
 func newPipeline() *Pipeline {
 	stats := textclean.NewLineStats()
-	return &Pipeline{Text: textclean.New(stats), HTML: htmlclean.New(), Learn: stats.Add}
+	ents, err := entity.New(entity.Options{})
+	if err != nil {
+		panic(err)
+	}
+	return &Pipeline{Text: textclean.New(stats), HTML: htmlclean.New(), Learn: stats.Add,
+		Annotators: []storyline.Annotator{ents, quote.New()}}
 }
 
 func TestProcessKeepsInputMetadata(t *testing.T) {
@@ -89,4 +97,24 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
 	b.ReportMetric(float64(size)*float64(b.N)/b.Elapsed().Seconds()/1e6, "MB/s")
+}
+
+// BenchmarkExtractParallel runs the pipeline on every core, as ingest does.
+func BenchmarkExtractParallel(b *testing.B) {
+	ins, _ := polnearInputs(b)
+	p := newPipeline()
+	ctx := context.Background()
+	var done atomic.Int64
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			if _, err := p.Process(ctx, ins[i%len(ins)]); err != nil {
+				b.Error(err)
+			}
+			i++
+			done.Add(1)
+		}
+	})
+	b.ReportMetric(float64(done.Load())/b.Elapsed().Seconds(), "articles/s")
 }

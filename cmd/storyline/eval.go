@@ -7,8 +7,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/entity"
 	"github.com/storyline-news/storyline/htmlclean"
 	"github.com/storyline-news/storyline/internal/shared"
+	"github.com/storyline-news/storyline/quote"
 	"github.com/storyline-news/storyline/stance"
 	"github.com/storyline-news/storyline/textclean"
 )
@@ -49,6 +52,22 @@ func evaluations() []evaluation {
 		{"htmldate", "Publication day from HTML vs go-htmldate bare (exact-day accuracy)", "data/htmldate/dev.jsonl",
 			func(ctx context.Context, w io.Writer, path string) error {
 				r, err := htmlclean.EvaluateDates(ctx, path)
+				fmt.Fprint(w, r)
+				return err
+			}},
+		{"quotes", "Quote attribution on a gold JSONL (P, R, F1, direct recall, speaker accuracy; shared/contract/eval.md)", "data/polnear/dev.jsonl",
+			func(ctx context.Context, w io.Writer, path string) error {
+				ents, err := entity.New(entity.Options{})
+				if err != nil {
+					return err
+				}
+				quotes := quote.New()
+				r, err := quote.Evaluate(ctx, path, func(ctx context.Context, a *storyline.Article) error {
+					if err := ents.Annotate(ctx, a); err != nil {
+						return err
+					}
+					return quotes.Annotate(ctx, a)
+				})
 				fmt.Fprint(w, r)
 				return err
 			}},

@@ -8,9 +8,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/entity"
 	"github.com/storyline-news/storyline/htmlclean"
 	"github.com/storyline-news/storyline/input"
 	"github.com/storyline-news/storyline/pipeline"
+	"github.com/storyline-news/storyline/quote"
 	"github.com/storyline-news/storyline/stance"
 	"github.com/storyline-news/storyline/textclean"
 )
@@ -39,18 +41,18 @@ func (o *pipelineOptions) input() input.Options {
 // clean -> entities -> quotes -> time.
 func newPipeline(o pipelineOptions) (*pipeline.Pipeline, error) {
 	stats := textclean.NewLineStats()
+	ents, err := entity.New(entity.Options{AliasFile: o.aliases})
+	if err != nil {
+		return nil, err
+	}
 	return &pipeline.Pipeline{
 		Text:       textclean.New(stats),
 		HTML:       htmlclean.New(),
-		Annotators: annotators(o),
+		Annotators: []storyline.Annotator{ents, quote.New()},
 		Learn:      stats.Add,
 		Timeout:    o.timeout,
 	}, nil
 }
-
-// annotators are the understanding stages after cleaning, in order:
-// entities, quotes, time.
-func annotators(pipelineOptions) []storyline.Annotator { return nil }
 
 // loadClusterer gives the event clusterer new articles join; nil while
 // clustering is not wired.

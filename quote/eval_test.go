@@ -1,0 +1,50 @@
+package quote
+
+import (
+	"context"
+	"testing"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/entity"
+	"github.com/storyline-news/storyline/internal/shared"
+)
+
+func annotator(t testing.TB) func(context.Context, *storyline.Article) error {
+	ents, err := entity.New(entity.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New()
+	return func(ctx context.Context, a *storyline.Article) error {
+		if err := ents.Annotate(ctx, a); err != nil {
+			return err
+		}
+		return x.Annotate(ctx, a)
+	}
+}
+
+func evaluate(t *testing.T, split string) Report {
+	path, err := shared.Path("data/polnear/" + split + ".jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Evaluate(context.Background(), path, annotator(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("PolNeAR %s:\n%s", split, r)
+	return r
+}
+
+func TestPolNeARDev(t *testing.T) {
+	r := evaluate(t, "dev")
+	if r.Articles < 80 || r.F1 < floorF1 || r.SpeakerAccuracy < floorSpeaker {
+		t.Errorf("F1 %.3f (floor %.2f), speaker accuracy %.3f (floor %.2f)", r.F1, floorF1, r.SpeakerAccuracy, floorSpeaker)
+	}
+}
+
+// Floors a little under what the extractor reaches on dev; see the issue note.
+const (
+	floorF1      = 0.52
+	floorSpeaker = 0.85
+)

@@ -1,0 +1,218 @@
+// Package quote finds who said what in an article: direct quotes in
+// quotation marks, indirect (reported) speech, and mixed quotes that
+// report speech holding a quoted fragment; each with its content's byte
+// offsets, its cue ("said", "according to"), the medium it was given to
+// ("told Sputnik"), and a speaker resolved to an entity through names,
+// surnames, pronouns and role descriptions ("the minister").
+package quote
+
+import (
+	"context"
+	"regexp"
+	"strings"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/sentence"
+)
+
+// Extractor finds quotes. It holds no state between articles.
+type Extractor struct{}
+
+// New returns an extractor.
+func New() *Extractor { return &Extractor{} }
+
+// Annotate fills a.Quotes; it reads a.Entities (filled before it runs) to
+// resolve speakers, and works without them too.
+func (x *Extractor) Annotate(ctx context.Context, a *storyline.Article) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	doc := newDocument(a)
+	for i := 0; i < len(doc.sentences); i++ {
+		i = doc.readSentence(i)
+	}
+	a.Quotes = doc.quotes
+	return nil
+}
+
+// document is one article being read, sentence by sentence.
+type document struct {
+	body      string
+	sentences []storyline.Span
+	segments  []segment
+	resolver  *resolver
+	quotes    []storyline.Quote
+	used      []bool // segments already part of a quote
+}
+
+func newDocument(a *storyline.Article) *document {
+	d := &document{body: a.Body, sentences: sentence.Split(a.Body), segments: quotedSegments(a.Body)}
+	d.used = make([]bool, len(d.segments))
+	d.resolver = newResolver(a)
+	return d
+}
+
+// segmentsIn lists the quoted segments that start inside a sentence.
+func (d *document) segmentsIn(s storyline.Span) []int {
+	var out []int
+	for i, seg := range d.segments {
+		if seg.start > s.Start && seg.start < s.End && !d.used[i] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// readSentence finds the quote sentence i holds, if any: a direct quote
+// when it carries a real quotation, else reported speech. A quotation may
+// run over several sentences; its attribution is looked for in all of
+// them and in the sentence that closes it. It returns the last sentence read.
+func (d *document) readSentence(i int) int {
+	s := d.sentences[i]
+	segs := d.segmentsIn(s)
+	long := d.standalone(s, longSegments(d.body, d.segments, segs))
+	if len(long) > 0 {
+		last := i
+		for end := d.segments[long[len(long)-1]].end; last+1 < len(d.sentences) && d.sentences[last].End < end; {
+			last++
+		}
+		span := storyline.Span{Start: s.Start, End: d.sentences[last].End}
+		d.direct(span, long, d.findAttribution(span, segs))
+		return last
+	}
+	if attr := d.findAttribution(s, segs); attr != nil {
+		d.indirect(s, attr, segs)
+	}
+	return i
+}
+
+// longSegments keeps quotations long enough to be speech: scare quotes,
+// nicknames and titles of works are one to three words.
+func longSegments(body string, all []segment, idx []int) []int {
+	var out []int
+	for _, i := range idx {
+		text := body[all[i].start:all[i].end]
+		if n := len(strings.Fields(text)); n >= 4 || (n >= 2 && endsWithPunct(text)) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// standalone keeps quotations that stand as speech of their own: at the
+// start of a sentence, or after a colon, a comma or a cue. A fragment
+// quoted inside a clause ("will \"compete vigorously\"") belongs to the
+// reported speech around it, which makes a mixed quote.
+func (d *document) standalone(s storyline.Span, idx []int) []int {
+	var out []int
+	for _, i := range idx {
+		prefix := strings.TrimRight(d.body[s.Start:d.segments[i].start], " “\"")
+		last := ""
+		if f := strings.Fields(prefix); len(f) > 0 {
+			last = strings.ToLower(strings.Trim(f[len(f)-1], ".,;:"))
+		}
+		if prefix == "" || strings.HasSuffix(prefix, ":") || strings.HasSuffix(prefix, ",") ||
+			strings.HasSuffix(prefix, "—") || isCue(last) || len(out) > 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func endsWithPunct(s string) bool {
+	s = strings.TrimRight(s, " ")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, ",") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!")
+}
+
+// direct records the quotation(s) of a sentence as one direct quote.
+func (d *document) direct(s storyline.Span, segs []int, attr *attribution) {
+	first, last := d.segments[segs[0]], d.segments[segs[len(segs)-1]]
+	var parts []string
+	for _, i := range segs {
+		d.used[i] = true
+		parts = append(parts, strings.TrimSpace(d.body[d.segments[i].start:d.segments[i].end]))
+	}
+	q := storyline.Quote{Kind: storyline.QuoteDirect, Text: strings.Join(parts, " "), Start: first.start, End: last.end}
+	if len(segs) == 1 {
+		q.Text = paragraphMarks.ReplaceAllString(d.body[first.start:first.end], " ")
+	}
+	if attr == nil {
+		if d.continues(q) {
+			return
+		}
+		attr = d.inherited(s)
+		if attr == nil {
+			return // a quotation nobody is said to have said: not attributed
+		}
+	}
+	d.emit(q, attr)
+}
+
+// continues joins a quotation without attribution to the direct quote just
+// before it in the same paragraph: "\"A,\" he said. \"B.\"" is one statement.
+func (d *document) continues(q storyline.Quote) bool {
+	n := len(d.quotes)
+	if n == 0 || d.quotes[n-1].Kind != storyline.QuoteDirect || strings.Contains(d.body[d.quotes[n-1].End:q.Start], "\n") {
+		return false
+	}
+	prev := &d.quotes[n-1]
+	prev.Text += " " + q.Text
+	prev.End = q.End
+	return true
+}
+
+// indirect records reported speech: the clause the cue reports.
+func (d *document) indirect(s storyline.Span, attr *attribution, segs []int) {
+	start, end := attr.contentStart, attr.contentEnd
+	start, end = trimSpan(d.body, start, end)
+	if end-start < 8 || len(strings.Fields(d.body[start:end])) < 3 {
+		return
+	}
+	kind := storyline.QuoteIndirect
+	for _, i := range segs {
+		if d.segments[i].start >= start && d.segments[i].end <= end {
+			kind = storyline.QuoteMixed
+			d.used[i] = true
+		}
+	}
+	d.emit(storyline.Quote{Kind: kind, Text: d.body[start:end], Start: start, End: end}, attr)
+}
+
+func (d *document) emit(q storyline.Quote, attr *attribution) {
+	q.Cue = attr.cue
+	q.Medium = attr.medium
+	q.Speaker = d.resolver.resolve(attr, q.Start)
+	d.quotes = append(d.quotes, q)
+}
+
+// inherited gives an unattributed quotation the speaker of the quote just
+// before it, when it continues in the same or the next paragraph.
+func (d *document) inherited(s storyline.Span) *attribution {
+	if len(d.quotes) == 0 {
+		return nil
+	}
+	prev := d.quotes[len(d.quotes)-1]
+	between := d.body[prev.End:s.Start]
+	if strings.Count(between, "\n\n") > 1 || strings.Count(between, "\n") > 2 || len(between) > 400 {
+		return nil
+	}
+	return &attribution{cue: prev.Cue, medium: prev.Medium, inherit: &prev.Speaker}
+}
+
+// paragraphMarks is a paragraph break inside a quote and the mark that
+// reopens it: the text of the quote runs on across it.
+var paragraphMarks = regexp.MustCompile(`\s*\n\s*[“"]?`)
+
+// trimSpan trims spaces, a leading "that" and closing punctuation.
+func trimSpan(body string, start, end int) (int, int) {
+	for start < end && strings.ContainsRune(" ,:;—–-", rune(body[start])) {
+		start++
+	}
+	if strings.HasPrefix(strings.ToLower(body[start:end]), "that ") {
+		start += 5
+	}
+	for end > start && strings.ContainsRune(" ,.;:!?", rune(body[end-1])) {
+		end--
+	}
+	return start, end
+}
