@@ -14,6 +14,7 @@ import (
 	"github.com/storyline-news/storyline/internal/shared"
 	"github.com/storyline-news/storyline/quote"
 	"github.com/storyline-news/storyline/textclean"
+	"github.com/storyline-news/storyline/timex"
 )
 
 func polnearInputs(tb testing.TB) ([]*storyline.Input, int) {
@@ -49,7 +50,7 @@ func newPipeline() *Pipeline {
 		panic(err)
 	}
 	return &Pipeline{Text: textclean.New(stats), HTML: htmlclean.New(), Learn: stats.Add,
-		Annotators: []storyline.Annotator{ents, quote.New()}}
+		Annotators: []storyline.Annotator{ents, quote.New(), timex.New()}}
 }
 
 func TestProcessKeepsInputMetadata(t *testing.T) {

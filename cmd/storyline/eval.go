@@ -14,6 +14,7 @@ import (
 	"github.com/storyline-news/storyline/quote"
 	"github.com/storyline-news/storyline/stance"
 	"github.com/storyline-news/storyline/textclean"
+	"github.com/storyline-news/storyline/timex"
 )
 
 // evaluation is one evaluation command: what it reads by default and how
@@ -68,6 +69,18 @@ func evaluations() []evaluation {
 					}
 					return quotes.Annotate(ctx, a)
 				})
+				fmt.Fprint(w, r)
+				return err
+			}},
+		{"timex", "Temporal expressions on TimeBank (TempEval-3 strict/relaxed span F1, value F1)", "data/timex/train.jsonl",
+			func(ctx context.Context, w io.Writer, path string) error {
+				r, err := timex.EvaluateTimeBank(ctx, path, -1)
+				fmt.Fprint(w, r)
+				return err
+			}},
+		{"pubdate", "Publication date from text alone, the true date hidden (range holds truth, width, exact day)", "data/polnear/dev.jsonl",
+			func(ctx context.Context, w io.Writer, path string) error {
+				r, err := timex.EvaluatePubDate(ctx, path)
 				fmt.Fprint(w, r)
 				return err
 			}},

@@ -15,6 +15,7 @@ import (
 	"github.com/storyline-news/storyline/quote"
 	"github.com/storyline-news/storyline/stance"
 	"github.com/storyline-news/storyline/textclean"
+	"github.com/storyline-news/storyline/timex"
 )
 
 // pipelineOptions are the flags every command that processes inputs shares.
@@ -48,7 +49,7 @@ func newPipeline(o pipelineOptions) (*pipeline.Pipeline, error) {
 	return &pipeline.Pipeline{
 		Text:       textclean.New(stats),
 		HTML:       htmlclean.New(),
-		Annotators: []storyline.Annotator{ents, quote.New()},
+		Annotators: []storyline.Annotator{ents, quote.New(), timex.New()},
 		Learn:      stats.Add,
 		Timeout:    o.timeout,
 	}, nil
