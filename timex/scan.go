@@ -81,8 +81,9 @@ var numbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "f
 
 // number reads "three", "3" or "twenty" as a count; -1 for vague counts.
 func number(w string) (int, bool) {
-	if n, err := strconv.Atoi(w); err == nil && n > 0 && n < 1000 {
-		return n, true
+	if w != "" && w[0] >= '0' && w[0] <= '9' {
+		n, err := strconv.Atoi(w)
+		return n, err == nil && n > 0 && n < 1000
 	}
 	n, ok := numbers[w]
 	return n, ok
@@ -95,7 +96,7 @@ var units = map[string]string{"day": "D", "days": "D", "week": "W", "weeks": "W"
 // year reads a four-digit year from 1900 to 2099.
 func year(w string) (int, bool) {
 	w = strings.TrimSuffix(strings.TrimPrefix(w, "'"), ",")
-	if len(w) != 4 {
+	if len(w) != 4 || w[0] < '1' || w[0] > '2' {
 		return 0, false
 	}
 	y, err := strconv.Atoi(w)
@@ -103,6 +104,9 @@ func year(w string) (int, bool) {
 }
 
 func day(w string) (int, bool) {
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return 0, false
+	}
 	w = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "th"), "st"), "nd"), "rd")
 	d, err := strconv.Atoi(w)
 	return d, err == nil && d >= 1 && d <= 31

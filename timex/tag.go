@@ -40,15 +40,20 @@ func tagSentence(ws []word, at anchor) []match {
 
 // matchAt tries every kind of expression at word i, longest kinds first.
 func matchAt(ws []word, i int, at anchor) (match, bool) {
-	for _, f := range []func([]word, int, anchor) (match, bool){
-		fullDate, dayMonth, monthYear, season, quarter, decade, edgeOfYear, relativeUnit, ago, duration,
-		weekday, deictic, bareMonth, bareYear,
-	} {
+	for _, f := range matchers {
 		if m, ok := f(ws, i, at); ok {
 			return m, true
 		}
 	}
 	return match{}, false
+}
+
+// matchers are tried in this order at every word.
+var matchers []func([]word, int, anchor) (match, bool)
+
+func init() {
+	matchers = []func([]word, int, anchor) (match, bool){fullDate, dayMonth, monthYear, season, quarter, decade,
+		edgeOfYear, relativeUnit, ago, duration, weekday, deictic, bareMonth, bareYear}
 }
 
 func peek(ws []word, i int) string {
@@ -61,11 +66,13 @@ func peek(ws []word, i int) string {
 // fullDate reads "December 11, 2017", "Dec. 11", "2017-12-11", "12/11/2017".
 func fullDate(ws []word, i int, at anchor) (match, bool) {
 	w := ws[i]
-	if t, err := time.Parse("2006-01-02", w.text); err == nil {
-		return match{i, i + 1, t.Format("2006-01-02"), storyline.GranularityDay, "DATE"}, true
-	}
-	if t, err := time.Parse("1/2/2006", w.text); err == nil {
-		return match{i, i + 1, t.Format("2006-01-02"), storyline.GranularityDay, "DATE"}, true
+	if c := w.text[0]; c >= '0' && c <= '9' && strings.ContainsAny(w.text, "-/") {
+		if t, err := time.Parse("2006-01-02", w.text); err == nil {
+			return match{i, i + 1, t.Format("2006-01-02"), storyline.GranularityDay, "DATE"}, true
+		}
+		if t, err := time.Parse("1/2/2006", w.text); err == nil {
+			return match{i, i + 1, t.Format("2006-01-02"), storyline.GranularityDay, "DATE"}, true
+		}
 	}
 	m, ok := monthOf(w)
 	if !ok || i+1 >= len(ws) {
