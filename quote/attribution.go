@@ -92,8 +92,13 @@ func (d *document) findAttribution(s storyline.Span, segs []int) *attribution {
 	return d.accordingTo(s, toks)
 }
 
-// subjectBefore reads "SPEAKER [adverb] CUE ...".
+// subjectBefore reads "SPEAKER [adverb] CUE ..." and "NAME, ROLE, CUE ...".
 func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) *attribution {
+	if cue > 0 && toks[cue-1].text == "," {
+		if a := d.appositiveSubject(s, toks, cue, cueEnd); a != nil {
+			return a
+		}
+	}
 	j := cue - 1
 	for j >= 0 && (auxiliaries[toks[j].lower] || strings.HasSuffix(toks[j].lower, "ly") && !toks[j].punct && j < cue-0) {
 		j--
@@ -117,6 +122,49 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 	return a
 }
 
+// appositiveSubject reads "Karim Nassar, the leader of the party, said"
+// and "Norvask's defence minister, Dmitry Volkov, said": of the two
+// phrases between commas, the name is the speaker.
+func (d *document) appositiveSubject(s storyline.Span, toks []tok, cue, cueEnd int) *attribution {
+	mid := cue - 2
+	for mid >= 0 && toks[mid].text != "," && !toks[mid].quoted && cue-mid < 16 {
+		mid--
+	}
+	if mid < 1 || toks[mid].text != "," {
+		return nil
+	}
+	head := mid - 1
+	for head >= 0 && !toks[head].punct && !toks[head].quoted && !clauseWords[toks[head].lower] {
+		head--
+	}
+	first, second := toks[head+1:mid], toks[mid+1:cue-1]
+	speaker := first
+	if isName(second) && !isName(first) {
+		speaker = second
+	}
+	if len(speaker) == 0 || len(speaker) > 9 || !looksLikeSpeaker(speaker) {
+		return nil
+	}
+	a := &attribution{cue: cueText(toks, cue, cueEnd), speakerStart: speaker[0].start, speakerEnd: speaker[len(speaker)-1].end,
+		medium: d.medium(s)}
+	a.contentStart, a.contentEnd = d.contentAfter(s, toks, cue, cueEnd)
+	return a
+}
+
+// isName reports whether every word of a phrase is capitalised.
+func isName(ts []tok) bool {
+	if len(ts) == 0 || len(ts) > 5 {
+		return false
+	}
+	for _, t := range ts {
+		r, _ := utf8.DecodeRuneInString(t.text)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // tailCue reports whether nothing but a time or place follows the cue:
 // "..., he said on Monday."
 func (d *document) tailCue(toks []tok, cueEnd int) bool {
@@ -138,7 +186,9 @@ func (d *document) speakerAfter(s storyline.Span, toks []tok, cue, cueEnd int) *
 	for end < len(toks) && !toks[end].punct && !toks[end].quoted && end-cueEnd < 8 {
 		end++
 	}
-	if end == cueEnd || !looksLikeSpeaker(toks[cueEnd:end]) {
+	// "said the minister." ends the sentence or its clause: a cue followed
+	// by a long clause reports that clause and is read the other way.
+	if end == cueEnd || (end < len(toks) && !toks[end].punct) || !looksLikeSpeaker(toks[cueEnd:end]) {
 		return nil
 	}
 	a := &attribution{cue: cueText(toks, cue, cueEnd), speakerStart: toks[cueEnd].start, speakerEnd: toks[end-1].end,

@@ -125,3 +125,10 @@ func FuzzAnnotate(f *testing.F) {
 		}
 	})
 }
+
+func TestAppositives(t *testing.T) {
+	check(t, `Karim Nassar, the leader of the opposition party, said the lease was signed in secret.`,
+		want{"indirect", "the lease was signed in secret", "Karim Nassar", "", "said", ""})
+	check(t, `Norvask's defence minister, Dmitry Volkov, said on Monday that the base is permanent.`,
+		want{"indirect", "the base is permanent", "Dmitry Volkov", "", "said", ""})
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/cluster"
 	"github.com/storyline-news/storyline/entity"
 	"github.com/storyline-news/storyline/htmlclean"
 	"github.com/storyline-news/storyline/internal/shared"
@@ -82,6 +83,18 @@ func evaluations() []evaluation {
 			func(ctx context.Context, w io.Writer, path string) error {
 				r, err := timex.EvaluatePubDate(ctx, path)
 				fmt.Fprint(w, r)
+				return err
+			}},
+		{"events", "Event clustering (B-cubed and pairwise P/R/F1 against gold events)", "data/events/events-dev.jsonl",
+			func(ctx context.Context, w io.Writer, path string) error {
+				r, err := cluster.EvaluateEvents(ctx, path, nil)
+				fmt.Fprint(w, "events: ", r)
+				return err
+			}},
+		{"storylines", "Storyline grouping over years (B-cubed and pairwise P/R/F1 against gold topics)", "data/timelines/timelines-dev.jsonl",
+			func(ctx context.Context, w io.Writer, path string) error {
+				r, err := cluster.EvaluateStorylines(ctx, path, nil)
+				fmt.Fprint(w, "storylines: ", r)
 				return err
 			}},
 		{"shifts", "Shift detection on gold statement pairs (precision, recall)", "",

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/cluster"
 	"github.com/storyline-news/storyline/entity"
 	"github.com/storyline-news/storyline/htmlclean"
 	"github.com/storyline-news/storyline/input"
@@ -55,10 +56,19 @@ func newPipeline(o pipelineOptions) (*pipeline.Pipeline, error) {
 	}, nil
 }
 
-// loadClusterer gives the event clusterer new articles join; nil while
-// clustering is not wired.
+// loadClusterer rebuilds the event clusterer from the stored articles, so
+// that new articles join the events and storylines already there.
 func loadClusterer(ctx context.Context, st storyline.Store) (pipeline.Clusterer, error) {
-	return nil, ctx.Err()
+	c := cluster.New(cluster.Options{})
+	err := st.EachArticle(ctx, func(a *storyline.Article) error {
+		c.Add(a)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("loading stored articles for clustering: %w", err)
+	}
+	c.Changed() // what was stored is saved already
+	return c, nil
 }
 
 // updateShifts recomputes position shifts over every stored quote: a new
