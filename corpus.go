@@ -2,6 +2,7 @@ package storyline
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 )
@@ -118,4 +119,49 @@ func (f AnnotatorFunc) Annotate(ctx context.Context, a *Article) error { return 
 // removed junk) from one input. There is one for plain text and one for HTML.
 type Cleaner interface {
 	Clean(ctx context.Context, in *Input) (*Article, error)
+}
+
+// MarshalJSON writes the quote's fields and where it was found; without
+// it the embedded Quote's MarshalJSON would drop article and outlet.
+func (q QuoteRecord) MarshalJSON() ([]byte, error) {
+	return mergeJSON(q.Quote, struct {
+		Article   string `json:"article"`
+		Outlet    string `json:"outlet"`
+		Published string `json:"published,omitempty"`
+	}{q.Article, q.Outlet, q.Published})
+}
+
+// MarshalJSON writes the entity and the articles that mention it.
+func (e EntityRecord) MarshalJSON() ([]byte, error) {
+	articles := e.Articles
+	if articles == nil {
+		articles = []string{}
+	}
+	return mergeJSON(e.Entity, struct {
+		Articles []string `json:"articles"`
+	}{articles})
+}
+
+// MarshalJSON writes the statement and its provenance.
+func (s StatementRef) MarshalJSON() ([]byte, error) {
+	return mergeJSON(s.Quote, struct {
+		Article string `json:"article"`
+		Outlet  string `json:"outlet,omitempty"`
+		Stance  string `json:"stance,omitempty"`
+	}{s.Article, s.Outlet, s.Stance})
+}
+
+// mergeJSON writes the fields of two objects as one object.
+func mergeJSON(a, b any) ([]byte, error) {
+	fields := map[string]json.RawMessage{}
+	for _, v := range []any{a, b} {
+		raw, err := json.Marshal(v)
+		if err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal(raw, &fields); err != nil {
+			return nil, err
+		}
+	}
+	return json.Marshal(fields)
 }

@@ -173,7 +173,10 @@ func (c *Cleaner) findTitle(lines []line, given string, a *storyline.Article) st
 }
 
 // headlineIndex finds the headline line and the masthead above it, if any.
+// A short line is a masthead or a section name, unless the article's
+// first paragraph follows it directly: then it is the headline.
 func headlineIndex(lines []line) (idx int, masthead string) {
+	short := -1
 	for i, l := range lines {
 		if l.blank || junkReason(l.text) != "" {
 			continue
@@ -184,18 +187,22 @@ func headlineIndex(lines []line) (idx int, masthead string) {
 		if _, ok := headerDate(l.text); ok {
 			continue
 		}
-		if wordCount(l.text) < 4 { // a masthead, tagline or section name
+		switch {
+		case wordCount(l.text) < 4:
 			if masthead == "" && isMasthead(l.text) {
 				masthead = titleCase(l.text)
 			}
+			short = i
 			continue
-		}
-		if looksLikeHeadline(l.text) {
+		case looksLikeHeadline(l.text):
 			return i, masthead
+		case short >= 0 && wordCount(lines[short].text) >= 2:
+			if masthead == titleCase(lines[short].text) {
+				masthead = ""
+			}
+			return short, masthead
 		}
-		if wordCount(l.text) > 14 {
-			return -1, masthead // the article began without a headline
-		}
+		return -1, masthead // the article began without a headline
 	}
 	return -1, masthead
 }
@@ -231,9 +238,8 @@ func looksLikeHeadline(s string) bool {
 	if n < 3 || n > 30 {
 		return false
 	}
-	last := lastRune(s)
-	// Headlines rarely end in a full stop; a long line that does is a paragraph.
-	return last != '.' || n <= 14
+	// Headlines do not end in a full stop; a line that does is a paragraph.
+	return lastRune(s) != '.'
 }
 
 func isTitleRepeat(s, titleKey string) bool {
