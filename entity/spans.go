@@ -67,7 +67,8 @@ func runEnd(body string, toks []token, i int) int {
 		w := toks[j].text
 		switch {
 		case capitalised(w) && !toks[j].sentStart:
-		case connectors[strings.ToLower(w)] && j+1 < len(toks) && capitalised(toks[j+1].text) && adjacent(body, toks[j], toks[j+1]):
+		case connectors[strings.ToLower(w)] && j+1 < len(toks) && capitalised(toks[j+1].text) && adjacent(body, toks[j], toks[j+1]) &&
+			joinsAcross(toks[j-1].text, w):
 		default:
 			return j
 		}
@@ -80,6 +81,17 @@ func runEnd(body string, toks []token, i int) int {
 func adjacent(body string, a, b token) bool {
 	gap := body[a.end:b.start]
 	return strings.TrimSpace(gap) == "" && !strings.Contains(gap, "\n") && !strings.HasSuffix(a.text, "'s")
+}
+
+// joinsAcross decides whether a connector continues a name: "Ministry of
+// Defence" and "Bank of England" go on, but "Amira Haddad of Maravia" is a
+// person from a place, so "of" ends a run after a name.
+func joinsAcross(prev, connector string) bool {
+	if strings.ToLower(connector) != "of" {
+		return true
+	}
+	p := strings.ToLower(strings.TrimSuffix(prev, "."))
+	return orgWords[p] || titleWords[p] || placeWords[p] || groupWords[p]
 }
 
 var connectors = map[string]bool{"of": true, "the": true, "de": true, "del": true, "bin": true, "ibn": true,

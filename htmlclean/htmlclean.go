@@ -54,6 +54,7 @@ func (x *Extractor) Clean(ctx context.Context, in *storyline.Input) (a *storylin
 		return nil, fmt.Errorf("%s: no article text found", in.Source)
 	}
 	m := res.Metadata
+	body = dropLeadingTitle(body, clean(m.Title))
 	a = &storyline.Article{Body: body, Title: clean(m.Title), Byline: clean(m.Author), Language: m.Language,
 		Outlet: outletOf(m)}
 	if !m.Date.IsZero() {
@@ -80,6 +81,16 @@ func outletOf(m trafilatura.Metadata) string {
 		return s
 	}
 	return strings.TrimPrefix(strings.ToLower(m.Hostname), "www.")
+}
+
+// dropLeadingTitle removes the headline when the extracted text opens
+// with it: the title is kept once, in Title.
+func dropLeadingTitle(body, title string) string {
+	first, rest, found := strings.Cut(body, "\n\n")
+	if found && title != "" && strings.EqualFold(strings.TrimSpace(first), title) {
+		return rest
+	}
+	return body
 }
 
 func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
