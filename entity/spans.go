@@ -145,7 +145,14 @@ func makeSpans(body string, toks []token, i, j int) []span {
 	if role == "" {
 		role = appositiveRole(body[end:])
 	}
-	return []span{{start: start, end: end, text: text, role: role, typ: classify(body, text, role, start), acronymOf: -1}}
+	typ := classify(body, text, role, start)
+	if typ == storyline.EntityOther && j-i == 1 {
+		typ = classifySingle(body, text, end)
+	}
+	if typ == storyline.EntityPlace && end < toks[j-1].end {
+		typ = storyline.EntityPerson // "Obama's word": a possessive is rarely a place's
+	}
+	return []span{{start: start, end: end, text: text, role: role, typ: typ, acronymOf: -1}}
 }
 
 // roleBefore reads a lower-case role written just before a name:
@@ -231,6 +238,32 @@ func classify(body, text, role string, start int) string {
 	}
 	return storyline.EntityOther
 }
+
+// classifySingle types a one-word name by what follows it: a speech verb
+// makes a person ("Brafman said"), a plural of people a group
+// ("Republicans", "Iranians").
+func classifySingle(body, text string, end int) string {
+	lower := strings.ToLower(text)
+	for _, suf := range []string{"ans", "ers", "ists", "ites", "ese"} {
+		if strings.HasSuffix(lower, suf) && len(lower) > len(suf)+2 {
+			return storyline.EntityGroup
+		}
+	}
+	next := strings.Fields(body[end:min(len(body), end+40)])
+	for i := 0; i < len(next) && i < 2; i++ {
+		w := strings.ToLower(strings.Trim(next[i], ",.;:“”\"'"))
+		if speechVerbs[w] {
+			return storyline.EntityPerson
+		}
+		if !(w == "has" || w == "had" || w == "also" || w == "then" || w == "later") {
+			break
+		}
+	}
+	return storyline.EntityOther
+}
+
+var speechVerbs = set(`said,says,told,tells,added,noted,argued,asked,wrote,tweeted,claimed,insisted,stressed,warned,explained,
+continued,concluded,recalled,replied,responded,believes,thinks,announced,declared,admitted,acknowledged,denied,urged`)
 
 func orgRole(role string) bool {
 	l := strings.ToLower(role)

@@ -1,0 +1,112 @@
+package entity
+
+import (
+	"context"
+	"testing"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/internal/shared"
+)
+
+func annotate(t *testing.T, body string) []storyline.Entity {
+	t.Helper()
+	r, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &storyline.Article{Body: body}
+	if err := r.Annotate(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range a.Entities {
+		for _, m := range e.Mentions {
+			if body[m.Start:m.End] != m.Text {
+				t.Fatalf("mention offsets wrong: %+v", m)
+			}
+		}
+	}
+	return a.Entities
+}
+
+func find(ents []storyline.Entity, name string) *storyline.Entity {
+	for i := range ents {
+		if ents[i].Name == name {
+			return &ents[i]
+		}
+	}
+	return nil
+}
+
+func TestFailureModes(t *testing.T) {
+	ents := annotate(t, "WASHINGTON — Senator Elizabeth Warren said Treasury Secretary Janet Yellen spoke at Georgetown University. Warren agreed.")
+	if e := find(ents, "Elizabeth Warren"); e == nil || e.Type != "person" || e.Roles[0] != "Senator" || len(e.Mentions) != 2 {
+		t.Errorf("dateline glued to a titled name: %+v", ents)
+	}
+	if e := find(ents, "Janet Yellen"); e == nil || e.Roles[0] != "Treasury Secretary" {
+		t.Errorf("title kept inside the name: %+v", ents)
+	}
+	if e := find(ents, "Georgetown University"); e == nil || e.Type != "organization" {
+		t.Errorf("Georgetown University: %+v", e)
+	}
+	if find(ents, "WASHINGTON") != nil {
+		t.Errorf("the dateline became an entity")
+	}
+}
+
+func TestRolesAndAcronyms(t *testing.T) {
+	ents := annotate(t, "Hassan Sakr, the head of foreign affairs at the Syrian Social Nationalist Party (SSNP), said the SSNP disagreed. "+
+		"Russian Foreign Minister Sergei Lavrov met Prime Minister Netanyahu. Lavrov's aide said the Syrian Democratic Forces (SDF) would attend, and the SDF did.")
+	if e := find(ents, "Hassan Sakr"); e == nil || len(e.Roles) == 0 || e.Roles[0][:8] != "the head" {
+		t.Errorf("appositive role: %+v", e)
+	}
+	if e := find(ents, "Syrian Social Nationalist Party"); e == nil || len(e.Mentions) != 3 {
+		t.Errorf("acronym defined in text: %+v", e)
+	}
+	if e := find(ents, "Sergei Lavrov"); e == nil || e.Roles[0] != "Russian Foreign Minister" || len(e.Mentions) != 2 {
+		t.Errorf("Lavrov: %+v", e)
+	}
+	if e := find(ents, "Netanyahu"); e == nil || e.Roles[0] != "Prime Minister" || e.Type != "person" {
+		t.Errorf("Netanyahu: %+v", e)
+	}
+	if e := find(ents, "Syrian Democratic Forces"); e == nil || e.Type != "group" || len(e.Mentions) != 3 {
+		t.Errorf("SDF: %+v", e)
+	}
+}
+
+func TestAliasesAcrossSpellings(t *testing.T) {
+	same := [][2]string{{"Sergei Lavrov", "Sergey Lavrov"}, {"Khmeimim", "Hmeymim"}, {"Hmeimim", "Khmeimim"},
+		{"Tartus", "Tartous"}, {"Ahmad al-Sharaa", "Ahmed al-Sharaa"}, {"al-Sharaa", "Sharaa"}, {"el-Sisi", "al-Sisi"}}
+	for _, p := range same {
+		if Key(p[0]) != Key(p[1]) {
+			t.Errorf("%q and %q have different keys %q, %q", p[0], p[1], Key(p[0]), Key(p[1]))
+		}
+	}
+	for _, p := range [][2]string{{"Sergei Lavrov", "Sergei Shoigu"}, {"Tartus", "Latakia"}} {
+		if Key(p[0]) == Key(p[1]) {
+			t.Errorf("%q and %q share a key", p[0], p[1])
+		}
+	}
+	ents := annotate(t, "Daesh fighters attacked. ISIL later retreated, and Islamic State lost ground.")
+	if e := find(ents, "Islamic State"); e == nil || e.Type != "group" || len(e.Mentions) != 3 {
+		t.Errorf("alias file: %+v", ents)
+	}
+	if ID("person", "Sergei Lavrov") != ID("person", "Sergey Lavrov") || ID("person", "Sergei Lavrov") == ID("place", "Sergei Lavrov") {
+		t.Error("ids not stable across spellings, or not distinct across types")
+	}
+}
+
+func TestPolNeARNamedSpeakers(t *testing.T) {
+	path, err := shared.Path("data/polnear/dev.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := New(Options{})
+	rep, err := EvaluatePolNeAR(context.Background(), path, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log(rep)
+	if float64(rep.Found) < 0.85*float64(rep.Named) {
+		t.Errorf("found %d of %d named speakers: under the floor 0.85", rep.Found, rep.Named)
+	}
+}
