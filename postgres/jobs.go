@@ -25,6 +25,7 @@ const (
 // jobInput is what a job keeps of an input besides its raw bytes.
 type jobInput struct {
 	ID, Source, Format, URL, Title, Outlet, Published, Group, Encoding string
+	Text                                                               string // decoded: a JSONL line's raw bytes are JSON
 }
 
 // Enqueue queues an input for the workers. It reports false when an input
@@ -34,7 +35,7 @@ func (db *DB) Enqueue(ctx context.Context, in *storyline.Input, rawHash string) 
 		return false, err
 	}
 	meta, err := json.Marshal(jobInput{ID: in.ID, Source: in.Source, Format: string(in.Format), URL: in.URL,
-		Title: in.Title, Outlet: in.Outlet, Published: in.Published, Group: in.Group, Encoding: in.Encoding})
+		Title: in.Title, Outlet: in.Outlet, Published: in.Published, Group: in.Group, Encoding: in.Encoding, Text: in.Text})
 	if err != nil {
 		return false, err
 	}
@@ -107,7 +108,7 @@ func decodeJob(meta, raw []byte) (*storyline.Input, error) {
 		return nil, fmt.Errorf("decoding job: %w", err)
 	}
 	return &storyline.Input{ID: j.ID, Source: j.Source, Format: storyline.Format(j.Format), Raw: raw, URL: j.URL,
-		Title: j.Title, Outlet: j.Outlet, Published: j.Published, Group: j.Group, Encoding: j.Encoding}, nil
+		Title: j.Title, Outlet: j.Outlet, Published: j.Published, Group: j.Group, Encoding: j.Encoding, Text: j.Text}, nil
 }
 
 // settle processes one input inside the claiming transaction and stores

@@ -1,0 +1,171 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/dedup"
+	"github.com/storyline-news/storyline/feed"
+	"github.com/storyline-news/storyline/fetch"
+	"github.com/storyline-news/storyline/input"
+	"github.com/storyline-news/storyline/pipeline"
+	"github.com/storyline-news/storyline/postgres"
+)
+
+func (a *app) watchCmd() *cobra.Command {
+	var opts pipelineOptions
+	var interval time.Duration
+	var allowPrivate bool
+	cmd := &cobra.Command{
+		Use:   "watch FEED...",
+		Short: "Poll RSS and Atom feeds and ingest every new article's page",
+		Long: `watch polls each feed with conditional requests, waits between requests to one
+host, backs off from feeds that fail, fetches each new item's page and ingests it.
+Loopback, private and link-local addresses are refused unless --allow-private.`,
+		Example: `  storyline watch https://news.example/rss.xml https://other.example/atom --interval 10m`,
+		Args:    cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, feeds []string) error {
+			ctx := cmd.Context()
+			p, err := newPipeline(opts)
+			if err != nil {
+				return err
+			}
+			st, err := a.openStore(ctx)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			cl, err := loadClusterer(ctx, st)
+			if err != nil {
+				return err
+			}
+			w := &feed.Watcher{Client: fetch.New(fetch.Options{AllowPrivate: allowPrivate, MaxBytes: opts.maxBytes}), Interval: interval}
+			out := cmd.OutOrStdout()
+			g := &pipeline.Ingester{Pipeline: p, Store: st, Cluster: cl, Window: 1, OnOutcome: func(o pipeline.Outcome) {
+				fmt.Fprintf(out, "%s %s %s\n", time.Now().Format(time.TimeOnly), o.Status, o.Source)
+			}}
+			_, err = g.Ingest(ctx, func(ctx context.Context, fn func(*storyline.Input, error) error) error {
+				return w.Watch(ctx, feeds, func(in *storyline.Input, err error) error {
+					if err == nil {
+						in.Text, in.Encoding, err = input.Decode(in.Raw, in.Encoding)
+						if err != nil {
+							err = &storyline.InputError{Source: in.Source, Reason: "bad-encoding", Err: err}
+						}
+					}
+					return fn(in, err)
+				}, func(err error) { fmt.Fprintln(cmd.ErrOrStderr(), "storyline:", err) })
+			})
+			if errors.Is(err, context.Canceled) {
+				return nil
+			}
+			return err
+		},
+	}
+	opts.addFlags(cmd)
+	cmd.Flags().DurationVar(&interval, "interval", 15*time.Minute, "time between two polls of one feed")
+	cmd.Flags().BoolVar(&allowPrivate, "allow-private", false, "allow loopback, private and link-local addresses")
+	return cmd
+}
+
+func (a *app) openQueue(ctx context.Context) (*postgres.DB, error) {
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return nil, err
+	}
+	db, ok := st.(*postgres.DB)
+	if !ok {
+		st.Close()
+		return nil, fmt.Errorf("a shared work queue needs PostgreSQL: give --db postgres://...")
+	}
+	return db, nil
+}
+
+func (a *app) enqueueCmd() *cobra.Command {
+	var opts pipelineOptions
+	cmd := &cobra.Command{
+		Use:     "enqueue INPUT...",
+		Short:   "Queue inputs in PostgreSQL for any number of `storyline work` processes",
+		Example: `  storyline enqueue ./scraped --db postgres://user@db.example/news`,
+		Args:    cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			db, err := a.openQueue(ctx)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			queued, skipped, bad := 0, 0, 0
+			err = input.Walk(ctx, args, opts.input(), func(in *storyline.Input, readErr error) error {
+				if readErr != nil {
+					bad++
+					fmt.Fprintln(cmd.ErrOrStderr(), "storyline: skipped", readErr)
+					return nil
+				}
+				ok, err := db.Enqueue(ctx, in, dedup.RawHash(in.Raw))
+				if ok {
+					queued++
+				} else {
+					skipped++
+				}
+				return err
+			})
+			fmt.Fprintf(cmd.OutOrStdout(), "%d queued, %d already queued or stored, %d unreadable\n", queued, skipped, bad)
+			return err
+		},
+	}
+	opts.addFlags(cmd)
+	return cmd
+}
+
+func (a *app) workCmd() *cobra.Command {
+	var opts pipelineOptions
+	var drain bool
+	cmd := &cobra.Command{
+		Use:   "work",
+		Short: "Process queued inputs; run as many as you like, on as many machines",
+		Long: `work claims queued inputs one at a time with a row lock (FOR NO KEY UPDATE SKIP
+LOCKED), processes each and stores the result in the same transaction: no input is
+done twice, and a worker killed mid-article leaves nothing half-written; its input
+is claimed again by another worker.`,
+		Example: `  storyline work --db postgres://user@db.example/news --drain`,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			db, err := a.openQueue(ctx)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			p, err := newPipeline(opts)
+			if err != nil {
+				return err
+			}
+			done := 0
+			for ctx.Err() == nil {
+				source, outcome, claimed, err := db.WorkOne(ctx, p.Process, dedup.NearDistance)
+				if err != nil {
+					return err
+				}
+				if !claimed {
+					if drain {
+						break
+					}
+					time.Sleep(2 * time.Second)
+					continue
+				}
+				done++
+				fmt.Fprintf(cmd.OutOrStdout(), "%s %s\n", outcome, source)
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%d inputs settled\n", done)
+			return nil
+		},
+	}
+	opts.addFlags(cmd)
+	cmd.Flags().BoolVar(&drain, "drain", false, "stop when the queue is empty instead of waiting for more")
+	return cmd
+}
