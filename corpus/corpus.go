@@ -260,3 +260,23 @@ func FindEntity(all []storyline.EntityRecord, decisions []storyline.Decision, id
 	}
 	return nil, fmt.Errorf("entity %s: %w", id, storyline.ErrNotFound)
 }
+
+// Page cuts a page out of a list: limit 0 or less means everything.
+func Page[T any](all []T, limit, offset int) []T {
+	total := len(all)
+	if limit <= 0 {
+		limit = total
+	}
+	start := min(max(offset, 0), total)
+	return all[start:min(start+limit, total)]
+}
+
+// FindStoryline finds a storyline by id.
+func FindStoryline(all []storyline.Storyline, id string) (*storyline.Storyline, error) {
+	for i := range all {
+		if all[i].ID == id {
+			return &all[i], nil
+		}
+	}
+	return nil, fmt.Errorf("storyline %s: %w", id, storyline.ErrNotFound)
+}

@@ -47,12 +47,7 @@ func (db *DB) Storylines(ctx context.Context, limit, offset int) ([]storyline.St
 	if err != nil {
 		return nil, 0, err
 	}
-	total := len(all)
-	if limit <= 0 {
-		limit = total
-	}
-	start := min(max(offset, 0), total)
-	return all[start:min(start+limit, total)], total, nil
+	return corpus.Page(all, limit, offset), len(all), nil
 }
 
 // Storyline returns one storyline, or ErrNotFound.
@@ -61,12 +56,7 @@ func (db *DB) Storyline(ctx context.Context, id string) (*storyline.Storyline, e
 	if err != nil {
 		return nil, err
 	}
-	for i := range all {
-		if all[i].ID == id {
-			return &all[i], nil
-		}
-	}
-	return nil, fmt.Errorf("storyline %s: %w", id, storyline.ErrNotFound)
+	return corpus.FindStoryline(all, id)
 }
 
 func (db *DB) allStorylines(ctx context.Context) ([]storyline.Storyline, error) {

@@ -18,9 +18,7 @@ func (db *DB) Entities(ctx context.Context, f storyline.EntityFilter) ([]storyli
 		return nil, 0, err
 	}
 	out := corpus.FilterEntities(all, f.Query, f.Type)
-	total := len(out)
-	start := min(max(f.Offset, 0), total)
-	return out[start:min(start+limitOr(f.Limit, 50), total)], total, nil
+	return corpus.Page(out, limitOr(f.Limit, 50), f.Offset), len(out), nil
 }
 
 // Entity returns one entity by id (or a merged-away id), or ErrNotFound.
