@@ -280,3 +280,14 @@ func FindStoryline(all []storyline.Storyline, id string) (*storyline.Storyline, 
 	}
 	return nil, fmt.Errorf("storyline %s: %w", id, storyline.ErrNotFound)
 }
+
+// StoredIDs lists the ids whose stored rows can make up entity id: itself,
+// the ids merged with it, and, for an entity split off another, the
+// entity it was split from.
+func StoredIDs(id string, decisions []storyline.Decision) []string {
+	ids := ExpandIDs(id, nil, decisions)
+	if base, _, ok := strings.Cut(id, "~"); ok {
+		ids = append(ids, ExpandIDs(base, nil, decisions)...)
+	}
+	return ids
+}

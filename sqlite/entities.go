@@ -22,16 +22,19 @@ func (db *DB) Entities(ctx context.Context, f storyline.EntityFilter) ([]storyli
 }
 
 // Entity returns one entity by id (or a merged-away id), or ErrNotFound.
+// It reads only the rows of that entity and those merged with it, so a
+// speaker page costs the same on any size of corpus.
 func (db *DB) Entity(ctx context.Context, id string) (*storyline.EntityRecord, error) {
-	all, err := db.allEntities(ctx)
-	if err != nil {
-		return nil, err
-	}
 	decisions, err := db.Decisions(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return corpus.FindEntity(all, decisions, id)
+	ids := corpus.StoredIDs(id, decisions)
+	forms, err := db.forms(ctx, "f.entity_id IN (SELECT value FROM json_each(?))", jsonList(ids))
+	if err != nil {
+		return nil, err
+	}
+	return corpus.FindEntity(corpus.Entities(forms, decisions), decisions, id)
 }
 
 func (db *DB) allEntities(ctx context.Context) ([]storyline.EntityRecord, error) {
@@ -39,8 +42,17 @@ func (db *DB) allEntities(ctx context.Context) ([]storyline.EntityRecord, error)
 	if err != nil {
 		return nil, err
 	}
+	forms, err := db.forms(ctx, "1 = 1")
+	if err != nil {
+		return nil, err
+	}
+	return corpus.Entities(forms, decisions), nil
+}
+
+// forms reads stored entity forms of original articles matching cond.
+func (db *DB) forms(ctx context.Context, cond string, args ...any) ([]corpus.EntityForm, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT f.entity_id, f.article_id, f.form, f.name, f.type, f.roles, f.mentions
-		FROM entity_forms f JOIN articles a ON a.id = f.article_id WHERE a.duplicate_of IS NULL ORDER BY a.seq`)
+		FROM entity_forms f JOIN articles a ON a.id = f.article_id WHERE a.duplicate_of IS NULL AND `+cond+` ORDER BY a.seq`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("reading entities: %w", err)
 	}
@@ -58,7 +70,7 @@ func (db *DB) allEntities(ctx context.Context) ([]storyline.EntityRecord, error)
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("reading entities: %w", err)
 	}
-	return corpus.Entities(forms, decisions), nil
+	return forms, nil
 }
 
 func parseTime(s string) time.Time {

@@ -95,12 +95,11 @@ func (db *DB) Quotes(ctx context.Context, f storyline.QuoteFilter) ([]storyline.
 	w := &where{}
 	w.add("a.duplicate_of IS NULL")
 	if f.Speaker != "" {
-		ids, err := db.entityIDs(ctx, f.Speaker)
+		cond, args, err := db.speakerCond(ctx, "q.speaker_entity", "q.speaker_name", f.Speaker)
 		if err != nil {
 			return nil, 0, err
 		}
-		w.add(`(q.speaker_entity IN (SELECT value FROM json_each(?)) OR lower(q.speaker_name) LIKE ? ESCAPE '\')`,
-			jsonList(ids), corpus.LikePattern(f.Speaker))
+		w.add(cond, args...)
 	}
 	for _, word := range strings.Fields(f.Query) {
 		w.add(`lower(q.text) LIKE ? ESCAPE '\'`, corpus.LikePattern(word))
@@ -201,6 +200,13 @@ func (db *DB) Timeline(ctx context.Context, f storyline.TimelineFilter) ([]story
 // entityIDs resolves a name, alias or id to every stored entity id it may
 // mean, with merges applied both ways.
 func (db *DB) entityIDs(ctx context.Context, nameOrID string) ([]string, error) {
+	decisions, err := db.Decisions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if db.isEntityID(ctx, nameOrID) {
+		return corpus.ExpandIDs(nameOrID, nil, decisions), nil // an id: no name to look for
+	}
 	pattern := corpus.LikePattern(nameOrID)
 	rows, err := db.read.QueryContext(ctx, `SELECT DISTINCT entity_id FROM entity_forms
 		WHERE entity_id = ?1 OR form = ?1 COLLATE NOCASE OR name = ?1 COLLATE NOCASE
@@ -218,11 +224,27 @@ func (db *DB) entityIDs(ctx context.Context, nameOrID string) ([]string, error) 
 		ids = append(ids, id)
 	}
 	rows.Close()
-	decisions, err := db.Decisions(ctx)
-	if err != nil {
-		return nil, err
-	}
 	return corpus.ExpandIDs(nameOrID, ids, decisions), nil
+}
+
+// isEntityID reports whether s is the id of a stored entity.
+func (db *DB) isEntityID(ctx context.Context, s string) bool {
+	var one int
+	return db.read.QueryRowContext(ctx, "SELECT 1 FROM entity_forms WHERE entity_id = ? LIMIT 1", s).Scan(&one) == nil
+}
+
+// speakerCond matches quotes by a speaker given as an id (indexed) or as a
+// name, alias or mention (a scan).
+func (db *DB) speakerCond(ctx context.Context, col, nameCol, speaker string) (string, []any, error) {
+	ids, err := db.entityIDs(ctx, speaker)
+	if err != nil {
+		return "", nil, err
+	}
+	if db.isEntityID(ctx, speaker) {
+		return col + " IN (SELECT value FROM json_each(?))", []any{jsonList(ids)}, nil
+	}
+	return "(" + col + " IN (SELECT value FROM json_each(?)) OR lower(" + nameCol + ") LIKE ? ESCAPE '\\')",
+		[]any{jsonList(ids), corpus.LikePattern(speaker)}, nil
 }
 
 // SaveDecision records a user's merge or split.

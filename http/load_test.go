@@ -1,0 +1,164 @@
+package http
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/dedup"
+	"github.com/storyline-news/storyline/entity"
+	"github.com/storyline-news/storyline/internal/shared"
+	"github.com/storyline-news/storyline/quote"
+	"github.com/storyline-news/storyline/sqlite"
+	"github.com/storyline-news/storyline/timex"
+)
+
+// EnvLoadArticles sets the size of the load test's corpus; the load test
+// runs only when it is set (it builds a large database first).
+const EnvLoadArticles = "STORYLINE_LOAD_ARTICLES"
+
+// TestLoad measures requests per second and p99 latency for search and
+// speaker pages with 50 concurrent clients on loopback, over a SQLite
+// corpus recombined from the PolNeAR articles. Bounded in requests and time.
+func TestLoad(t *testing.T) {
+	size, _ := strconv.Atoi(os.Getenv(EnvLoadArticles))
+	if size <= 0 {
+		t.Skip("set " + EnvLoadArticles + " (e.g. 100000) to run the load test")
+	}
+	db := buildCorpus(t, size)
+	srv, err := NewServer(db, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	ents, _, err := db.Entities(context.Background(), storyline.EntityFilter{Type: storyline.EntityPerson, Limit: 50})
+	if err != nil || len(ents) == 0 {
+		t.Fatalf("no speakers: %v", err)
+	}
+	words := []string{"election", "campaign", "debate", "immigration", "tax", "economy", "voters", "poll", "senate", "email"}
+	for _, c := range []struct {
+		name string
+		path func(i int) string
+	}{
+		{"search", func(i int) string { return "/api/search?q=" + words[i%len(words)] + "&limit=20" }},
+		{"speaker page", func(i int) string { return "/entities/" + ents[i%len(ents)].ID }},
+	} {
+		rps, p50, p99, errs := load(ts.URL, 50, 2000, 60*time.Second, c.path)
+		t.Logf("%s on %d articles: %.0f requests/s, p50 %s, p99 %s, %d errors", c.name, size, rps, p50, p99, errs)
+		if errs > 0 {
+			t.Errorf("%s: %d failed requests", c.name, errs)
+		}
+	}
+}
+
+// load sends n requests from c concurrent clients, stopping at limit.
+func load(base string, c, n int, limit time.Duration, path func(int) string) (rps float64, p50, p99 time.Duration, errs int) {
+	var mu sync.Mutex
+	var lat []time.Duration
+	next := make(chan int)
+	deadline := time.Now().Add(limit)
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: c}, Timeout: 30 * time.Second}
+	var wg sync.WaitGroup
+	start := time.Now()
+	for range c {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				t0 := time.Now()
+				resp, err := client.Get(base + path(i))
+				d := time.Since(t0)
+				ok := err == nil && resp.StatusCode == 200
+				if err == nil {
+					_, _ = bufio.NewReader(resp.Body).WriteTo(discard{})
+					resp.Body.Close()
+				}
+				mu.Lock()
+				lat = append(lat, d)
+				if !ok {
+					errs++
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for i := 0; i < n && time.Now().Before(deadline); i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	return float64(len(lat)) / time.Since(start).Seconds(), lat[len(lat)/2], lat[len(lat)*99/100], errs
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// buildCorpus annotates the PolNeAR articles once and stores size copies
+// with new ids, outlets and dates, each with a closing line of its own so
+// that no copy is a duplicate of another.
+func buildCorpus(t *testing.T, size int) *sqlite.DB {
+	ctx := context.Background()
+	path, err := shared.Path("data/polnear/train.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ents, _ := entity.New(entity.Options{})
+	var base []*storyline.Article
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	for sc.Scan() {
+		var g struct{ ID, Text, Title, Outlet, Published string }
+		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			t.Fatal(err)
+		}
+		a := &storyline.Article{ID: g.ID, Title: g.Title, Outlet: g.Outlet, Body: g.Text,
+			Published: storyline.Published{Date: g.Published, Earliest: g.Published, Latest: g.Published, Method: storyline.DateMetadata}}
+		for _, an := range []storyline.Annotator{ents, quote.New(), timex.New()} {
+			if err := an.Annotate(ctx, a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		base = append(base, a)
+	}
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "load.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	start := time.Now()
+	for i := 0; i < size; i++ {
+		a := *base[i%len(base)]
+		a.ID = fmt.Sprintf("%s-%d", a.ID, i)
+		a.Outlet = fmt.Sprintf("%s %d", a.Outlet, i%40)
+		a.Body += fmt.Sprintf("\n\nCopy %d of the load corpus.", i)
+		if d, err := time.Parse("2006-01-02", a.Published.Date); err == nil {
+			day := d.AddDate(0, 0, (i/len(base))%3000).Format("2006-01-02")
+			a.Published = storyline.Published{Date: day, Earliest: day, Latest: day, Method: storyline.DateMetadata}
+		}
+		a.BodyHash, a.SimHash = dedup.Fingerprint(a.Body)
+		if err := db.SaveArticle(ctx, &a, nil, a.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("stored %d articles in %s", size, time.Since(start).Round(time.Second))
+	return db
+}
