@@ -33,12 +33,14 @@ func jsonList(ids []string) string {
 func (db *DB) Search(ctx context.Context, q storyline.SearchQuery) (storyline.SearchResult, error) {
 	var res storyline.SearchResult
 	w := &where{}
-	w.add("a.duplicate_of IS NULL")
 	match := ftsQuery(q.Text)
 	from := "articles a"
 	if match != "" {
+		// Only originals are in the index: no need to filter duplicates out.
 		from = "articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
 		w.add("articles_fts MATCH ?", match)
+	} else {
+		w.add("a.duplicate_of IS NULL")
 	}
 	if q.Outlet != "" {
 		w.add("a.outlet = ? COLLATE NOCASE", q.Outlet)
@@ -64,12 +66,16 @@ func (db *DB) Search(ctx context.Context, q storyline.SearchQuery) (storyline.Se
 		}
 		w.add("EXISTS (SELECT 1 FROM entity_forms f WHERE f.article_id = a.id AND f.entity_id IN (SELECT value FROM json_each(?)))", jsonList(ids))
 	}
-	if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM "+from+" WHERE "+w.sql(), w.args...).Scan(&res.Total); err != nil {
+	countFrom := from
+	if match != "" && len(w.conds) == 1 {
+		countFrom = "articles_fts" // a plain text search counts inside the index
+	}
+	if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM "+countFrom+" WHERE "+w.sql(), w.args...).Scan(&res.Total); err != nil {
 		return res, fmt.Errorf("searching %q: %w", q.Text, err)
 	}
 	cols, order := "substr(a.body, 1, 240)", "a.published DESC, a.seq"
 	if match != "" {
-		cols, order = "snippet(articles_fts, 2, '[', ']', '…', 24)", "bm25(articles_fts, 8.0, 2.0, 1.0), a.seq"
+		cols, order = "snippet(articles_fts, 2, '[', ']', '…', 24)", "rank, a.seq"
 	}
 	rows, err := db.read.QueryContext(ctx, "SELECT a.id, a.title, a.outlet, a.published, "+cols+" FROM "+from+
 		" WHERE "+w.sql()+" ORDER BY "+order+" LIMIT ? OFFSET ?", append(w.args, limitOr(q.Limit, 20), max(q.Offset, 0))...)

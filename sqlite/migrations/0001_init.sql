@@ -27,6 +27,8 @@ CREATE INDEX articles_outlet ON articles (outlet COLLATE NOCASE);
 
 -- Full-text index over originals only; kept in step by the store's code.
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, outlet, body, tokenize = 'porter unicode61');
+-- Rank by BM25 weighing the title over the outlet over the body.
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(8.0, 2.0, 1.0)');
 
 CREATE TABLE raw_inputs (
     article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
