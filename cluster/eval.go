@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"sort"
-	"time"
 
 	"github.com/storyline-news/storyline"
 )
@@ -166,5 +165,3 @@ func EvaluateStorylines(ctx context.Context, path string, annotate func(context.
 	}
 	return Score(gold, pred), nil
 }
-
-func durationDays(d float64) time.Duration { return time.Duration(d * 24 * float64(time.Hour)) }

@@ -21,7 +21,8 @@ func TestExactHashIgnoresTypography(t *testing.T) {
 }
 
 func TestRawIDIsStable(t *testing.T) {
-	if RawID([]byte("x")) != RawID([]byte("x")) || len(RawID([]byte("x"))) != 16 || RawID([]byte("x")) == RawID([]byte("y")) {
+	first, again := RawID([]byte("x")), RawID([]byte("x"))
+	if first != again || len(first) != 16 || first == RawID([]byte("y")) {
 		t.Fatal("RawID is not a stable 16-hex id of the bytes")
 	}
 }

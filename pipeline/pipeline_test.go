@@ -69,8 +69,8 @@ func TestProcessKeepsInputMetadata(t *testing.T) {
 func TestProcessTurnsPanicsIntoInputErrors(t *testing.T) {
 	p := newPipeline()
 	p.Annotators = []storyline.Annotator{storyline.AnnotatorFunc(func(context.Context, *storyline.Article) error {
-		var m map[string]int
-		m["boom"]++ // a bug in a stage must not stop the batch
+		var stage []int
+		_ = stage[len(stage)] // a bug in a stage must not stop the batch
 		return nil
 	})}
 	_, err := p.Process(context.Background(), &storyline.Input{Source: "x.txt", Text: "A line of real article text that is long enough to keep."})

@@ -8,10 +8,9 @@ import (
 
 // resolver ties the words naming a speaker to an entity of the article.
 type resolver struct {
-	body     string
-	ents     []storyline.Entity
-	last     *storyline.Speaker // the last person resolved, for pronouns
-	lastBody int
+	body string
+	ents []storyline.Entity
+	last *storyline.Speaker // the last person resolved, for pronouns
 }
 
 func newResolver(a *storyline.Article) *resolver {

@@ -34,8 +34,7 @@ func (e exitError) Error() string { return fmt.Sprintf("exit status %d", int(e))
 
 // app holds what the flags of every command share.
 type app struct {
-	db     string
-	format string
+	db string
 }
 
 func newRoot() *cobra.Command {

@@ -80,7 +80,7 @@ func (a *app) openQueue(ctx context.Context) (*postgres.DB, error) {
 	db, ok := st.(*postgres.DB)
 	if !ok {
 		st.Close()
-		return nil, fmt.Errorf("a shared work queue needs PostgreSQL: give --db postgres://...")
+		return nil, fmt.Errorf("a shared work queue needs PostgreSQL: give --db with a postgres:// URL")
 	}
 	return db, nil
 }
