@@ -47,11 +47,8 @@ func (a *app) quotesCmd() *cobra.Command {
 				return err
 			}
 			w := cmd.OutOrStdout()
-			switch format {
-			case formatJSON:
-				return writeJSON(w, listEnvelope("quotes", total, nonNil(qs)))
-			case formatJSONL:
-				return writeJSONL(w, qs)
+			if done, err := writeList(w, format, "quotes", total, qs); done {
+				return err
 			}
 			for _, q := range qs {
 				date := q.Date
@@ -100,11 +97,8 @@ func (a *app) entitiesCmd() *cobra.Command {
 				return err
 			}
 			w := cmd.OutOrStdout()
-			switch format {
-			case formatJSON:
-				return writeJSON(w, listEnvelope("entities", total, nonNil(es)))
-			case formatJSONL:
-				return writeJSONL(w, es)
+			if done, err := writeList(w, format, "entities", total, es); done {
+				return err
 			}
 			for _, e := range es {
 				fmt.Fprintf(w, "%-18s %-12s %-32s %4d articles  %s\n", e.ID, e.Type, oneLine(e.Name, 32),
@@ -183,11 +177,8 @@ func (a *app) timelineCmd() *cobra.Command {
 				return err
 			}
 			w := cmd.OutOrStdout()
-			switch format {
-			case formatJSON:
-				return writeJSON(w, listEnvelope("timeline", total, nonNil(entries)))
-			case formatJSONL:
-				return writeJSONL(w, entries)
+			if done, err := writeList(w, format, "timeline", total, entries); done {
+				return err
 			}
 			for _, e := range entries {
 				who := ""
@@ -234,11 +225,8 @@ func (a *app) storiesCmd() *cobra.Command {
 				return err
 			}
 			w := cmd.OutOrStdout()
-			switch format {
-			case formatJSON:
-				return writeJSON(w, listEnvelope("storylines", total, nonNil(ss)))
-			case formatJSONL:
-				return writeJSONL(w, ss)
+			if done, err := writeList(w, format, "storylines", total, ss); done {
+				return err
 			}
 			for _, s := range ss {
 				first, last := dateSpan(s.Events)

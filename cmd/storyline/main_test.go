@@ -192,3 +192,63 @@ func TestPolNeARDevAsACorpus(t *testing.T) {
 		}
 	}
 }
+
+// TestCorpusCommandsOnTheDemo runs every corpus command over the demo
+// corpus and checks the contract's JSON shapes.
+func TestCorpusCommandsOnTheDemo(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	if out, _, err := run(t, "ingest", "../../demo", "--db", db, "-q"); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	list := func(args ...string) map[string]json.RawMessage {
+		t.Helper()
+		out, _, err := run(t, append(args, "--db", db, "--format", "json")...)
+		if err != nil {
+			t.Fatalf("%v: %v", args, err)
+		}
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(out), &m); err != nil {
+			t.Fatalf("%v: not JSON: %v\n%s", args, err, out)
+		}
+		if string(m["schema"]) != "1" {
+			t.Errorf("%v: schema %s", args, m["schema"])
+		}
+		return m
+	}
+	var quotes []storyline.QuoteRecord
+	if err := json.Unmarshal(list("quotes", "--speaker", "Volkov")["quotes"], &quotes); err != nil || len(quotes) == 0 || quotes[0].Article == "" {
+		t.Errorf("quotes: %v %+v", err, quotes)
+	}
+	var ents []storyline.EntityRecord
+	if err := json.Unmarshal(list("entities", "--query", "anselm")["entities"], &ents); err != nil || len(ents) == 0 || len(ents[0].Articles) == 0 {
+		t.Errorf("entities: %v %+v", err, ents)
+	}
+	var stories []storyline.Storyline
+	if err := json.Unmarshal(list("stories")["storylines"], &stories); err != nil || len(stories) == 0 || len(stories[0].Events) == 0 {
+		t.Fatalf("stories: %v %+v", err, stories)
+	}
+	if m := list("story", stories[0].ID); len(m["storyline"]) < 10 {
+		t.Errorf("story: %s", m["storyline"])
+	}
+	var timeline []storyline.TimelineEntry
+	if err := json.Unmarshal(list("timeline", "--entity", "Volkov")["timeline"], &timeline); err != nil || len(timeline) == 0 {
+		t.Errorf("timeline: %v", err)
+	}
+	if _, ok := list("shifts")["shifts"]; !ok {
+		t.Error("shifts: no list")
+	}
+	for _, format := range []string{"text", "jsonl"} {
+		for _, cmd := range [][]string{{"quotes"}, {"entities"}, {"stories"}, {"timeline"}, {"shifts"}, {"quarantine"}} {
+			if _, _, err := run(t, append(cmd, "--db", db, "--format", format)...); err != nil {
+				t.Errorf("%v --format %s: %v", cmd, format, err)
+			}
+		}
+	}
+	if _, _, err := run(t, "quotes", "--db", db, "--from", "last week"); err == nil {
+		t.Error("a bad date was accepted")
+	}
+	out, _, err := run(t, "export", "--format", "csv", "--what", "quotes", "--db", db)
+	if err != nil || !strings.HasPrefix(out, "article,outlet,") {
+		t.Errorf("export csv: %v %.80q", err, out)
+	}
+}

@@ -76,3 +76,16 @@ func orDash(s string) string {
 	}
 	return s
 }
+
+// writeList writes a list in a machine format: the contract's envelope for
+// json, one object a line for jsonl. It reports false for text, which the
+// caller prints its own way.
+func writeList[T any](w io.Writer, format, key string, total int, items []T) (bool, error) {
+	switch format {
+	case formatJSON:
+		return true, writeJSON(w, listEnvelope(key, total, nonNil(items)))
+	case formatJSONL:
+		return true, writeJSONL(w, items)
+	}
+	return false, nil
+}

@@ -40,11 +40,8 @@ func (a *app) searchCmd() *cobra.Command {
 				return err
 			}
 			w := cmd.OutOrStdout()
-			switch format {
-			case formatJSON:
-				return writeJSON(w, listEnvelope("results", res.Total, nonNil(res.Results)))
-			case formatJSONL:
-				return writeJSONL(w, res.Results)
+			if done, err := writeList(w, format, "results", res.Total, res.Results); done {
+				return err
 			}
 			color := isTerminal(os.Stdout)
 			for _, h := range res.Results {
@@ -159,11 +156,8 @@ func (a *app) quarantineCmd() *cobra.Command {
 				return err
 			}
 			w := cmd.OutOrStdout()
-			switch format {
-			case formatJSON:
-				return writeJSON(w, listEnvelope("quarantined", total, nonNil(qs)))
-			case formatJSONL:
-				return writeJSONL(w, qs)
+			if done, err := writeList(w, format, "quarantined", total, qs); done {
+				return err
 			}
 			for _, q := range qs {
 				fmt.Fprintf(w, "%-12s %s\n", q.Reason, oneLine(q.Detail, 160))
