@@ -7,6 +7,7 @@ package corpus
 
 import (
 	"fmt"
+	"math/bits"
 	"sort"
 	"strings"
 
@@ -290,4 +291,27 @@ func StoredIDs(id string, decisions []storyline.Decision) []string {
 		ids = append(ids, ExpandIDs(base, nil, decisions)...)
 	}
 	return ids
+}
+
+// Rows is what the result sets of both database drivers offer.
+type Rows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
+// FirstNear reads near-duplicate candidates (id, simhash, seq) in ingest
+// order and returns the first whose SimHash is within maxDistance bits.
+func FirstNear(rows Rows, simhash uint64, maxDistance int) (string, error) {
+	for rows.Next() {
+		var id string
+		var h, seq int64
+		if err := rows.Scan(&id, &h, &seq); err != nil {
+			return "", err
+		}
+		if bits.OnesCount64(uint64(h)^simhash) <= maxDistance {
+			return id, nil
+		}
+	}
+	return "", rows.Err()
 }

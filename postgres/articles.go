@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"math/bits"
 	"strings"
 	"time"
 
@@ -137,17 +136,8 @@ func findDuplicate(ctx context.Context, q interface {
 		return "", false, fmt.Errorf("finding near duplicates: %w", err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var cand string
-		var h, seq int64
-		if err := rows.Scan(&cand, &h, &seq); err != nil {
-			return "", false, err
-		}
-		if bits.OnesCount64(uint64(h)^simhash) <= maxDistance {
-			return cand, false, nil
-		}
-	}
-	return "", false, rows.Err()
+	near, err := corpus.FirstNear(rows, simhash, maxDistance)
+	return near, false, err
 }
 
 // Article returns a stored article as extract printed it.

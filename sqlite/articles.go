@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/bits"
 	"strings"
 	"time"
 	"unicode"
@@ -161,17 +160,8 @@ func (db *DB) FindDuplicate(ctx context.Context, bodyHash string, simhash uint64
 		return "", false, fmt.Errorf("finding near duplicates: %w", err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var cand string
-		var h, seq int64
-		if err := rows.Scan(&cand, &h, &seq); err != nil {
-			return "", false, err
-		}
-		if bits.OnesCount64(uint64(h)^simhash) <= maxDistance {
-			return cand, false, nil
-		}
-	}
-	return "", false, rows.Err()
+	near, err := corpus.FirstNear(rows, simhash, maxDistance)
+	return near, false, err
 }
 
 // Article returns a stored article as extract printed it.

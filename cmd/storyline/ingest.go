@@ -94,29 +94,20 @@ terminal; a summary is printed at the end.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			p, err := newPipeline(opts)
-			if err != nil {
-				return err
-			}
-			st, err := a.openStore(ctx)
+			g, st, err := a.newIngester(ctx, opts)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			cl, err := loadClusterer(ctx, st)
-			if err != nil {
-				return err
-			}
 			bar := newProgress(args, cmd.ErrOrStderr(), quiet)
 			errOut := cmd.ErrOrStderr()
-			g := &pipeline.Ingester{Pipeline: p, Store: st, Cluster: cl, Workers: opts.workers,
-				OnOutcome: func(o pipeline.Outcome) {
-					if o.Status == pipeline.Quarantined {
-						bar.clear()
-						fmt.Fprintf(errOut, "quarantined %s\n", o.Detail)
-					}
-					bar.add(o)
-				}}
+			g.OnOutcome = func(o pipeline.Outcome) {
+				if o.Status == pipeline.Quarantined {
+					bar.clear()
+					fmt.Fprintf(errOut, "quarantined %s\n", o.Detail)
+				}
+				bar.add(o)
+			}
 			start := time.Now()
 			sum, err := g.Ingest(ctx, func(ctx context.Context, fn func(*storyline.Input, error) error) error {
 				return input.Walk(ctx, args, opts.input(), fn)
@@ -132,6 +123,25 @@ terminal; a summary is printed at the end.`,
 	opts.addFlags(cmd)
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress bar")
 	return cmd
+}
+
+// newIngester opens the database and sets up the pipeline and the
+// clusterer rebuilt from what is stored. The caller closes the store.
+func (a *app) newIngester(ctx context.Context, opts pipelineOptions) (*pipeline.Ingester, storyline.Store, error) {
+	p, err := newPipeline(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	cl, err := loadClusterer(ctx, st)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return &pipeline.Ingester{Pipeline: p, Store: st, Cluster: cl, Workers: opts.workers}, st, nil
 }
 
 func printSummary(w io.Writer, s pipeline.Summary, took time.Duration) {

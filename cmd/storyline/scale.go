@@ -31,24 +31,17 @@ Loopback, private and link-local addresses are refused unless --allow-private.`,
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, feeds []string) error {
 			ctx := cmd.Context()
-			p, err := newPipeline(opts)
-			if err != nil {
-				return err
-			}
-			st, err := a.openStore(ctx)
+			g, st, err := a.newIngester(ctx, opts)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			cl, err := loadClusterer(ctx, st)
-			if err != nil {
-				return err
-			}
 			w := &feed.Watcher{Client: fetch.New(fetch.Options{AllowPrivate: allowPrivate, MaxBytes: opts.maxBytes}), Interval: interval}
 			out := cmd.OutOrStdout()
-			g := &pipeline.Ingester{Pipeline: p, Store: st, Cluster: cl, Window: 1, OnOutcome: func(o pipeline.Outcome) {
+			g.Window = 1 // a feed brings articles one by one: store each at once
+			g.OnOutcome = func(o pipeline.Outcome) {
 				fmt.Fprintf(out, "%s %s %s\n", time.Now().Format(time.TimeOnly), o.Status, o.Source)
-			}}
+			}
 			_, err = g.Ingest(ctx, func(ctx context.Context, fn func(*storyline.Input, error) error) error {
 				return w.Watch(ctx, feeds, func(in *storyline.Input, err error) error {
 					if err == nil {
