@@ -71,6 +71,11 @@ func (r *Recognizer) loadAliases(text, source string) error {
 			return fmt.Errorf("%s:%d: want \"type | name | alias ...\"", source, n)
 		}
 		a := alias{typ: strings.TrimSpace(parts[0]), name: strings.TrimSpace(parts[1])}
+		switch a.typ {
+		case storyline.EntityPerson, storyline.EntityOrganization, storyline.EntityPlace, storyline.EntityGroup:
+		default:
+			return fmt.Errorf("%s:%d: unknown entity type %q", source, n, a.typ)
+		}
 		for _, p := range parts[1:] {
 			if k := Key(p); k != "" {
 				r.aliases[k] = a
@@ -105,6 +110,7 @@ func (r *Recognizer) resolve(body string, spans []span) []storyline.Entity {
 	var ents []*ent
 	byKey := map[string]*ent{}
 	bySurname := map[string]*ent{}
+	byFirst := map[string]*ent{} // first name -> the one person it names; nil when two share it
 	add := func(s span, target *ent) *ent {
 		if target == nil {
 			name, typ, key := s.text, s.typ, Key(s.text)
@@ -129,6 +135,7 @@ func (r *Recognizer) resolve(body string, spans []span) []storyline.Entity {
 		if target.Type == storyline.EntityPerson {
 			if f := strings.Fields(target.Name); len(f) > 1 {
 				bySurname[Key(f[len(f)-1])] = target
+				noteFirstName(byFirst, Key(f[0]), target)
 			}
 		}
 		return target
@@ -140,6 +147,8 @@ func (r *Recognizer) resolve(body string, spans []span) []storyline.Entity {
 			linked[i] = add(s, linked[s.acronymOf])
 		case len(strings.Fields(s.text)) == 1 && bySurname[Key(s.text)] != nil:
 			linked[i] = add(s, bySurname[Key(s.text)])
+		case len(strings.Fields(s.text)) == 1 && byFirst[Key(s.text)] != nil && s.typ != storyline.EntityPlace && s.typ != storyline.EntityOrganization:
+			linked[i] = add(s, byFirst[Key(s.text)])
 		default:
 			linked[i] = add(s, byAcronym(ents, s.text))
 		}
@@ -203,7 +212,7 @@ func wordAt(text string, i int) (string, int) {
 	}
 	// A trailing full stop ends the sentence, not the word (but keeps "Jr." and initials).
 	w := text[i:j]
-	if strings.HasSuffix(w, ".") && len(w) > 2 && !isInitial(w) {
+	if strings.HasSuffix(w, ".") && len(w) > 2 && !isInitial(w) && !abbreviations[strings.ToLower(w[:len(w)-1])] {
 		j--
 		w = w[:len(w)-1]
 	}
@@ -213,4 +222,14 @@ func wordAt(text string, i int) (string, int) {
 func isInitial(w string) bool {
 	r := []rune(w)
 	return len(r) == 2 && unicode.IsUpper(r[0]) && r[1] == '.'
+}
+
+// noteFirstName lets a later bare "Margaret" name the person "Margaret
+// Chen", unless two people of the article share that first name.
+func noteFirstName(byFirst map[string]*ent, first string, e *ent) {
+	if prev, seen := byFirst[first]; seen && prev != e {
+		byFirst[first] = nil
+		return
+	}
+	byFirst[first] = e
 }

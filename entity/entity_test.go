@@ -1,7 +1,11 @@
 package entity
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/storyline-news/storyline"
@@ -56,7 +60,7 @@ func TestFailureModes(t *testing.T) {
 func TestRolesAndAcronyms(t *testing.T) {
 	ents := annotate(t, "Hassan Sakr, the head of foreign affairs at the Syrian Social Nationalist Party (SSNP), said the SSNP disagreed. "+
 		"Russian Foreign Minister Sergei Lavrov met Prime Minister Netanyahu. Lavrov's aide said the Syrian Democratic Forces (SDF) would attend, and the SDF did.")
-	if e := find(ents, "Hassan Sakr"); e == nil || len(e.Roles) == 0 || e.Roles[0][:8] != "the head" {
+	if e := find(ents, "Hassan Sakr"); e == nil || len(e.Roles) == 0 || e.Roles[0] != "head of foreign affairs at the Syrian Social Nationalist Party" {
 		t.Errorf("appositive role: %+v", e)
 	}
 	if e := find(ents, "Syrian Social Nationalist Party"); e == nil || len(e.Mentions) != 3 {
@@ -100,8 +104,7 @@ func TestPolNeARNamedSpeakers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, _ := New(Options{})
-	rep, err := EvaluatePolNeAR(context.Background(), path, r)
+	rep, err := EvaluatePolNeAR(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,4 +112,86 @@ func TestPolNeARNamedSpeakers(t *testing.T) {
 	if float64(rep.Found) < 0.85*float64(rep.Named) {
 		t.Errorf("found %d of %d named speakers: under the floor 0.85", rep.Found, rep.Named)
 	}
+	if p := 1 - ratio(rep.Suspect, rep.People); p < 0.85 {
+		t.Errorf("person precision proxy %.3f under the floor 0.85", p)
+	}
+}
+
+func TestGold(t *testing.T) {
+	rep, err := EvaluateGold(context.Background(), "testdata/gold.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log(rep)
+	p, r := ratio(rep.Exact, rep.System), ratio(rep.Exact, rep.Gold)
+	if f := f1(p, r); f < 0.9 {
+		t.Errorf("mention F1 %.3f under the floor 0.9", f)
+	}
+	if a := ratio(rep.RoleRight, rep.Roles); a < 0.85 {
+		t.Errorf("role accuracy %.3f under the floor 0.85", a)
+	}
+	if a := ratio(rep.SameRight, rep.SamePairs); a < 0.9 {
+		t.Errorf("alias merge %.3f under the floor 0.9", a)
+	}
+	if a := ratio(rep.TypeRight, rep.Exact); a < 0.9 {
+		t.Errorf("type accuracy %.3f under the floor 0.9", a)
+	}
+}
+
+func TestDescribes(t *testing.T) {
+	lavrov := storyline.Entity{Type: "person", Roles: []string{"Russian Foreign Minister"}}
+	for _, d := range []string{"the minister", "Russia's top diplomat", "the Russian politician", "the foreign minister"} {
+		if !Describes(lavrov, d) {
+			t.Errorf("%q should describe %v", d, lavrov.Roles)
+		}
+	}
+	for _, d := range []string{"the Syrian minister", "the senator", "the spokesman", "the defence minister", ""} {
+		if Describes(lavrov, d) {
+			t.Errorf("%q should not describe %v", d, lavrov.Roles)
+		}
+	}
+	diplomat := storyline.Entity{Roles: []string{"top diplomat"}}
+	if Describes(diplomat, "Russia's top diplomat") || !Describes(diplomat, "the top diplomat") {
+		t.Error("a modifier missing from the role must block the match, and only then")
+	}
+}
+
+func TestBadInputNeverPanics(t *testing.T) {
+	for _, body := range []string{"", "(", "A (B", "\xff\xfe Lavrov's", "MOSCOW —", "Al-", "'s", "U.S.", strings.Repeat("Ab ", 5000)} {
+		annotate(t, body)
+	}
+	if _, err := New(Options{AliasFile: "testdata/missing.txt"}); err == nil {
+		t.Error("a missing alias file must be an error")
+	}
+}
+
+func BenchmarkAnnotate(b *testing.B) {
+	path, err := shared.Path("data/polnear/dev.jsonl")
+	if err != nil {
+		b.Skip(err)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var bodies []string
+	for _, line := range bytes.Split(raw, []byte("\n")) {
+		var g struct{ Text string }
+		if json.Unmarshal(line, &g) == nil && g.Text != "" {
+			bodies = append(bodies, g.Text)
+		}
+	}
+	r, err := New(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		a := &storyline.Article{Body: bodies[i%len(bodies)]}
+		if err := r.Annotate(ctx, a); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }

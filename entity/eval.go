@@ -17,20 +17,31 @@ import (
 // recogniser finds as people or organisations.
 type SpeakerReport struct {
 	Articles, Named, Found, Person, Org int
+	// People counts our person entities; Suspect those whose name looks
+	// wrong for a person (an organisation, place or group word, a known
+	// place or outlet, a lower-case or function word): a precision proxy.
+	People, Suspect int
+	Examples        []string // a few suspect names, for error study
 }
 
 func (r SpeakerReport) String() string {
-	return fmt.Sprintf("named quote sources on %d articles: %d, found as entities %d (%.3f; %d people, %d organisations)\n",
-		r.Articles, r.Named, r.Found, float64(r.Found)/float64(max(r.Named, 1)), r.Person, r.Org)
+	return fmt.Sprintf("named quote sources on %d articles: %d, found as entities %d (recall %.3f; %d people, %d organisations)\n"+
+		"person entities %d, suspect %d (precision proxy %.3f), e.g. %q\n",
+		r.Articles, r.Named, r.Found, ratio(r.Found, r.Named), r.Person, r.Org,
+		r.People, r.Suspect, 1-ratio(r.Suspect, r.People), r.Examples)
 }
 
 // EvaluatePolNeAR reads a gold file (shared/contract/eval.md) and counts
 // the quote sources written as proper names that one of our person or
 // organisation mentions covers.
-func EvaluatePolNeAR(ctx context.Context, path string, r *Recognizer) (SpeakerReport, error) {
-	f, err := os.Open(path)
+func EvaluatePolNeAR(ctx context.Context, path string) (SpeakerReport, error) {
+	r, err := New(Options{})
 	if err != nil {
 		return SpeakerReport{}, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return SpeakerReport{}, fmt.Errorf("reading PolNeAR gold: %w", err)
 	}
 	defer f.Close()
 	var rep SpeakerReport
@@ -50,13 +61,14 @@ func EvaluatePolNeAR(ctx context.Context, path string, r *Recognizer) (SpeakerRe
 			}
 		}
 		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
-			return rep, err
+			return rep, fmt.Errorf("%s: article %d: %w", path, rep.Articles+1, err)
 		}
 		a := &storyline.Article{Body: g.Text}
 		if err := r.Annotate(ctx, a); err != nil {
 			return rep, err
 		}
 		rep.Articles++
+		countSuspects(&rep, a.Entities)
 		toByte := byteOffsets(g.Text)
 		for _, q := range g.Quotes {
 			if q.Source == nil || len(q.Source.Spans) == 0 || !properName(q.Source.Text) {
@@ -74,7 +86,46 @@ func EvaluatePolNeAR(ctx context.Context, path string, r *Recognizer) (SpeakerRe
 			}
 		}
 	}
-	return rep, sc.Err()
+	if err := sc.Err(); err != nil {
+		return rep, fmt.Errorf("%s: %w", path, err)
+	}
+	return rep, nil
+}
+
+func countSuspects(rep *SpeakerReport, ents []storyline.Entity) {
+	for _, e := range ents {
+		if e.Type != storyline.EntityPerson {
+			continue
+		}
+		rep.People++
+		if suspectPerson(e.Name) {
+			rep.Suspect++
+			if len(rep.Examples) < 12 {
+				rep.Examples = append(rep.Examples, e.Name)
+			}
+		}
+	}
+}
+
+// suspectPerson: a person's name has no institution or place word, is not
+// a known place or outlet, and every word is capitalised.
+func suspectPerson(name string) bool {
+	l := strings.ToLower(name)
+	if places[l] || outlets[l] || knownOrgs[l] {
+		return true
+	}
+	for _, w := range strings.Fields(l) {
+		w = strings.Trim(w, ".,")
+		if orgWords[w] || groupWords[w] || placeWords[w] || functionWords[w] || stopNames[w] {
+			return true
+		}
+	}
+	for _, w := range strings.Fields(name) {
+		if !capitalised(w) {
+			return true
+		}
+	}
+	return false
 }
 
 func covering(ents []storyline.Entity, s, e int) string {

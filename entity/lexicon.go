@@ -63,3 +63,12 @@ maravia,norvask,anselm,port anselm,maravia city`)
 
 var placeWords = set(`city,province,region,county,state,island,islands,sea,ocean,river,valley,mountains,port,airbase,base,
 street,square,district,coast,gulf,strait,peninsula`)
+
+// abbreviations keep their full stop inside a word ("Lt. Gen.").
+var abbreviations = set(`mr,mrs,ms,dr,prof,gen,lt,col,maj,capt,adm,sgt,sen,rep,gov,st,jr,sr,rev,hon,amb,cmdr,gen`)
+
+// knownOrgs are single names of institutions that no suffix reveals.
+var knownOrgs = set(`kremlin,pentagon,white house,gazprom,rosneft,opec,nato,interpol,downing street,élysée,elysee`)
+
+// placePrefixes open place names: "Fort Halden", "Mount Hermon".
+var placePrefixes = set(`fort,mount,lake,cape,port,camp,saint,st.,san,santa`)

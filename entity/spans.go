@@ -36,7 +36,15 @@ func tokenize(body string) []token {
 	return toks
 }
 
+// capitalised reports whether w starts a name; "al-Sharaa" does, through
+// its Arabic article.
 func capitalised(w string) bool {
+	for _, p := range []string{"al-", "el-", "ad-", "as-", "ash-", "bin-", "ibn-"} {
+		if rest, ok := strings.CutPrefix(w, p); ok {
+			w = rest
+			break
+		}
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
@@ -116,8 +124,11 @@ func makeSpans(body string, toks []token, i, j int) []span {
 		i++
 	}
 	roleStart := i
-	for i < j-1 && (titleWords[strings.ToLower(strings.TrimSuffix(toks[i].text, "."))] || isDemonym(toks[i].text) && i+1 < j-1 && titleWords[strings.ToLower(toks[i+1].text)]) {
+	for i < j-1 && !namesInstitution(toks, i, j) && (titleWords[strings.ToLower(strings.TrimSuffix(toks[i].text, "."))] || isDemonym(toks[i].text) && i+1 < j-1 && titleWords[strings.ToLower(toks[i+1].text)]) {
 		i++
+	}
+	for i < j && connectors[strings.ToLower(toks[i].text)] {
+		i++ // "Rally for Carson" less its title word
 	}
 	for j > i && connectors[strings.ToLower(toks[j-1].text)] {
 		j--
@@ -136,7 +147,8 @@ func makeSpans(body string, toks []token, i, j int) []span {
 	} else if t, ok := strings.CutSuffix(text, "’s"); ok {
 		text, end = t, end-len("’s")
 	}
-	if text == "" || stopNames[strings.ToLower(text)] || (j-i == 1 && toks[i].sentStart && functionWords[strings.ToLower(text)]) {
+	if text == "" || stopNames[strings.ToLower(text)] || j-i == 1 && (toks[i].sentStart && functionWords[strings.ToLower(text)] ||
+		adjectival(body, text, end) || titleWords[strings.ToLower(strings.TrimSuffix(text, "."))]) {
 		return nil
 	}
 	if role == "" {
@@ -145,11 +157,15 @@ func makeSpans(body string, toks []token, i, j int) []span {
 	if role == "" {
 		role = appositiveRole(body[end:])
 	}
+	role = cleanRole(role)
 	typ := classify(body, text, role, start)
 	if typ == storyline.EntityOther && j-i == 1 {
 		typ = classifySingle(body, text, end)
+		if typ == storyline.EntityGroup && toks[i].sentStart && strings.HasPrefix(body[end:], " of ") {
+			return nil // "Fighters of ...": a plural noun opening a sentence
+		}
 	}
-	if typ == storyline.EntityPlace && end < toks[j-1].end {
+	if typ == storyline.EntityPlace && end < toks[j-1].end && !places[strings.ToLower(text)] {
 		typ = storyline.EntityPerson // "Obama's word": a possessive is rarely a place's
 	}
 	return []span{{start: start, end: end, text: text, role: role, typ: typ, acronymOf: -1}}
@@ -168,6 +184,9 @@ func roleBefore(before string) string {
 	}
 	i := n - 1
 	for k := 0; k < 3 && i > 0 && isModifier(words[i-1]); k++ {
+		i--
+	}
+	for k := 0; k < 4 && i > 0 && capitalised(words[i-1]) && !strings.HasSuffix(words[i-1], "'s") && !functionWords[strings.ToLower(words[i-1])]; k++ {
 		i--
 	}
 	if i > 0 && (words[i-1] == "the" || (strings.HasSuffix(words[i-1], "'s") && capitalised(words[i-1]))) {
@@ -199,7 +218,7 @@ func appositiveRole(after string) string {
 	return strings.TrimSpace(m[1])
 }
 
-var appositiveRe = regexp.MustCompile(`^,\s+((?:the|a|an|[A-Z][\p{L}]+'s)\s+(?:[\p{L}'-]+\s+){0,4}(?:minister|president|spokeswoman|spokesman|spokesperson|leader|secretary|chief|head|ambassador|general|commander|official|analyst|envoy|senator|governor|mayor|chairman|chairwoman|director|diplomat|adviser|advisor|founder|editor|professor|expert|researcher|member)\b[^,.;:"“]{0,90})`)
+var appositiveRe = regexp.MustCompile(`^,\s+((?:the|a|an|[A-Z][\p{L}]+'s)\s+(?:[\p{L}'-]+\s+){0,4}(?i:minister|president|spokeswoman|spokesman|spokesperson|leader|secretary|chief|head|ambassador|general|commander|official|analyst|envoy|senator|governor|mayor|chairman|chairwoman|director|diplomat|adviser|advisor|founder|editor|professor|expert|researcher|member)\b[^,.;:"“]{0,90})`)
 
 func isDemonym(w string) bool {
 	if demonyms[w] {
@@ -226,7 +245,9 @@ func classify(body, text, role string, start int) string {
 		return storyline.EntityOrganization
 	case role != "" && !orgRole(role):
 		return storyline.EntityPerson
-	case places[strings.ToLower(text)] || placeWords[last]:
+	case knownOrgs[strings.ToLower(text)]:
+		return storyline.EntityOrganization
+	case places[strings.ToLower(text)] || placeWords[last] || len(words) > 1 && placePrefixes[first]:
 		return storyline.EntityPlace
 	}
 	before := strings.ToLower(body[max(0, start-14):start])
@@ -244,6 +265,9 @@ func classify(body, text, role string, start int) string {
 // ("Republicans", "Iranians").
 func classifySingle(body, text string, end int) string {
 	lower := strings.ToLower(text)
+	if next := strings.Fields(body[end:min(len(body), end+20)]); len(next) > 0 && singularCues[next[0]] {
+		return storyline.EntityPerson // "Sanders says": a surname, not a plural
+	}
 	for _, suf := range []string{"ans", "ers", "ists", "ites", "ese"} {
 		if strings.HasSuffix(lower, suf) && len(lower) > len(suf)+2 {
 			return storyline.EntityGroup
@@ -261,6 +285,8 @@ func classifySingle(body, text string, end int) string {
 	}
 	return storyline.EntityOther
 }
+
+var singularCues = set(`says,tells,adds,argues,writes,tweets,claims,insists,stresses,warns,explains,believes,thinks,has,is,was,does`)
 
 var speechVerbs = set(`said,says,told,tells,added,noted,argued,asked,wrote,tweeted,claimed,insisted,stressed,warned,explained,
 continued,concluded,recalled,replied,responded,believes,thinks,announced,declared,admitted,acknowledged,denied,urged`)
@@ -281,4 +307,37 @@ func linkAcronyms(body string, spans []span) []span {
 		}
 	}
 	return spans
+}
+
+// namesInstitution reports whether tokens [i, j) name an institution
+// whose first words only look like titles: "Ministry of Defence",
+// "National Guard", "Defence Ministry".
+func namesInstitution(toks []token, i, j int) bool {
+	last := strings.ToLower(toks[j-1].text)
+	if orgWords[last] || groupWords[last] || placeWords[last] {
+		return true
+	}
+	return i+1 < j && strings.EqualFold(toks[i+1].text, "of")
+}
+
+// adjectival spots a lone demonym used as an adjective: "Russian jets".
+func adjectival(body, text string, end int) bool {
+	if !isDemonym(text) || isAcronym(strings.ReplaceAll(text, ".", "")) {
+		return false // "UN", "U.S." name bodies and countries even before a noun
+	}
+	rest := strings.TrimLeft(body[end:], " ")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsLower(r)
+}
+
+// cleanRole keeps the role phrase only: no leading article, no acronym
+// in brackets, so that descriptions ("the minister") match it.
+func cleanRole(role string) string {
+	for _, det := range []string{"the ", "a ", "an ", "The ", "A ", "An "} {
+		role = strings.TrimPrefix(role, det)
+	}
+	if k := strings.LastIndex(role, " ("); k > 0 && strings.HasSuffix(role, ")") {
+		role = role[:k]
+	}
+	return strings.TrimSpace(role)
 }
