@@ -2,6 +2,7 @@ package quote
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,11 +40,15 @@ func (d *document) tokens(s storyline.Span) []tok {
 			j := i
 			for j < s.End {
 				r2, sz := utf8.DecodeRuneInString(d.body[j:])
-				if !(unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '\'' || r2 == '’' || r2 == '-' ||
+				if !(unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '’' || r2 == '-' ||
+					(r2 == '\'' && !strings.HasPrefix(d.body[j:], "''")) ||
 					(r2 == '.' && j+sz < s.End && isLetterAt(d.body, j+sz))) {
 					break
 				}
 				j += sz
+			}
+			if j < s.End && d.body[j] == '.' && abbreviation(d.body[i:j]) {
+				j++ // "Mr. Schmidt" and "George W. Bush" are one phrase
 			}
 			w := d.body[i:j]
 			out = append(out, tok{start: i, end: j, text: w, lower: strings.ToLower(w), quoted: d.inQuote(i)})
@@ -56,25 +61,134 @@ func (d *document) tokens(s storyline.Span) []tok {
 	return out
 }
 
+// abbreviation reports whether a word followed by a full stop is a title
+// or an initial, so that the stop does not end a speaker's name.
+func abbreviation(w string) bool {
+	if len(w) == 1 {
+		return w[0] >= 'A' && w[0] <= 'Z'
+	}
+	return titleAbbreviations[w]
+}
+
+var titleAbbreviations = set(`Mr,Mrs,Ms,Dr,Sen,Rep,Gov,Gen,Lt,Col,Sgt,Capt,Adm,Prof,Rev,Sr,Jr,St,Pres,Amb,Maj,Cmdr,Supt,Det,Insp`)
+
+// participleSubject reads "Sanders defended his plan, saying (that) ...":
+// the speaker is the subject that opens the sentence.
+func (d *document) participleSubject(s storyline.Span, toks []tok, cue, cueEnd int) *attribution {
+	end := leadingSubject(toks[:cue])
+	if end == 0 || !looksLikeSpeaker(toks[:end]) {
+		return nil
+	}
+	a := &attribution{cue: cueText(toks, cue, cueEnd), speakerStart: toks[0].start, speakerEnd: toks[end-1].end, medium: d.medium(s)}
+	a.contentStart, a.contentEnd = d.contentAfter(s, toks, cue, cueEnd)
+	return a
+}
+
+// leadingSubject returns the end of the noun phrase opening a sentence:
+// a pronoun, a name, or a determiner and the words up to the verb.
+func leadingSubject(toks []tok) int {
+	if len(toks) > 0 && determiners[toks[0].lower] {
+		end := 1
+		for end < len(toks) && end < 6 && !toks[end].punct && !auxiliaries[toks[end].lower] && !strings.HasSuffix(toks[end].lower, "ed") {
+			end++
+		}
+		return end
+	}
+	return leadingName(toks)
+}
+
+// headline reads "Sanders: Brexit's message could draw Trump support",
+// a name and a colon opening a sentence, as headlines attribute.
+func (d *document) headline(s storyline.Span, toks []tok) *attribution {
+	end := leadingName(toks)
+	if end == 0 || end > 4 || end+4 > len(toks) || toks[end].text != ":" || notSpeakers[toks[0].lower] {
+		return nil
+	}
+	return &attribution{cue: ":", speakerStart: toks[0].start, speakerEnd: toks[end-1].end,
+		contentStart: toks[end].end, contentEnd: s.End}
+}
+
+// leadingName returns the end of the name or pronoun opening a sentence.
+func leadingName(toks []tok) int {
+	if len(toks) > 0 && pronouns[toks[0].lower] {
+		return 1
+	}
+	end := 0
+	for end < len(toks) && !toks[end].punct && isName(toks[end:end+1]) {
+		end++
+	}
+	return end
+}
+
+// isAdverb reports whether a word is an -ly adverb ("repeatedly said");
+// a capitalised one is a name ("Jolly said").
+func isAdverb(t tok) bool {
+	return !t.punct && strings.HasSuffix(t.text, "ly") && t.text != "" && t.text[0] >= 'a' && t.text[0] <= 'z'
+}
+
+// endsQuoteOrClause reports whether a token closes a quotation or a
+// clause, after which an attribution may follow: "...," he said.
+func endsQuoteOrClause(t tok) bool {
+	switch t.text {
+	case ",", "”", "\"", "'":
+		return true
+	}
+	return t.quoted
+}
+
 func isLetterAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return unicode.IsLetter(r)
 }
 
+// inQuote reports whether byte i lies inside a quotation; segments are
+// in text order and do not overlap, so a binary search finds it.
 func (d *document) inQuote(i int) bool {
-	for _, seg := range d.segments {
-		if i >= seg.start && i < seg.end {
-			return true
-		}
-	}
-	return false
+	k := sort.Search(len(d.segments), func(k int) bool { return d.segments[k].end > i })
+	return k < len(d.segments) && d.segments[k].start <= i
 }
 
 // findAttribution reads a sentence for a speech cue with its speaker:
 // "X said (that) ...", "..., X said", "\"...,\" said X", "according to X".
-func (d *document) findAttribution(s storyline.Span, segs []int) *attribution {
+func (d *document) findAttribution(s storyline.Span) *attribution {
 	toks := d.tokens(s)
-	for i, t := range toks {
+	if a, _ := d.attributionFrom(s, toks, 0); a != nil {
+		return a
+	}
+	return d.accordingTo(s, toks)
+}
+
+// findAttributions reads every attribution of a sentence, in order and
+// without overlap: "Beck said X, but he said Y" reports two statements.
+func (d *document) findAttributions(s storyline.Span) []*attribution {
+	toks := d.tokens(s)
+	var out []*attribution
+	for from := 0; from < len(toks); {
+		a, next := d.attributionFrom(s, toks, from)
+		if a == nil {
+			break
+		}
+		out = append(out, a)
+		from = next
+		for from < len(toks) && toks[from].start < a.contentEnd {
+			from++
+		}
+	}
+	if len(out) == 0 {
+		if a := d.accordingTo(s, toks); a != nil {
+			out = append(out, a)
+		} else if a := d.headline(s, toks); a != nil {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// attributionFrom finds the first attribution whose cue is at or after
+// token from, and the token after its cue.
+func (d *document) attributionFrom(s storyline.Span, toks []tok, from int) (*attribution, int) {
+	for i := from; i < len(toks); i++ {
+		t := toks[i]
 		if t.quoted || t.punct || !isCue(t.lower) {
 			continue
 		}
@@ -82,38 +196,49 @@ func (d *document) findAttribution(s storyline.Span, segs []int) *attribution {
 		if t.lower == "pointed" && cueEnd < len(toks) && toks[cueEnd].lower == "out" {
 			cueEnd++
 		}
-		if a := d.subjectBefore(s, toks, i, cueEnd); a != nil {
-			return a
+		if a := d.subjectBefore(s, toks, i, cueEnd); a != nil && a.speakerStart >= toks[from].start {
+			return a, cueEnd
 		}
-		if a := d.speakerAfter(s, toks, i, cueEnd); a != nil {
-			return a
+		if a := d.speakerAfter(s, toks, i, cueEnd); a != nil && a.contentStart >= toks[from].start {
+			return a, cueEnd
 		}
 	}
-	return d.accordingTo(s, toks)
+	return nil, len(toks)
 }
 
 // subjectBefore reads "SPEAKER [adverb] CUE ..." and "NAME, ROLE, CUE ...".
 func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) *attribution {
+	if cue > 0 && toks[cue-1].text == "," && strings.HasSuffix(toks[cue].lower, "ing") {
+		return d.participleSubject(s, toks, cue, cueEnd)
+	}
 	if cue > 0 && toks[cue-1].text == "," {
 		if a := d.appositiveSubject(s, toks, cue, cueEnd); a != nil {
 			return a
 		}
 	}
 	j := cue - 1
-	for j >= 0 && (auxiliaries[toks[j].lower] || strings.HasSuffix(toks[j].lower, "ly") && !toks[j].punct && j < cue-0) {
+	for j >= 0 && (auxiliaries[toks[j].lower] || isAdverb(toks[j])) {
 		j--
+	}
+	if passive(toks, j+1, cue) {
+		return nil
 	}
 	end := j + 1
 	for j >= 0 && !toks[j].punct && !toks[j].quoted && !clauseWords[toks[j].lower] {
 		j--
 	}
 	start := j + 1
-	if start >= end || end-start > 9 || !looksLikeSpeaker(toks[start:end]) {
+	if start == end && j > 0 && (toks[j].lower == "and" || toks[j].lower == "but") {
+		// "Wealth-X keeps its finances secret but says ...": the cue
+		// shares the subject that opens the sentence.
+		start, end = 0, leadingName(toks)
+	}
+	if start >= end || end-start > 9 || !looksLikeSpeaker(toks[start:end]) || hasVerb(toks[start:end]) {
 		return nil
 	}
 	a := &attribution{cue: cueText(toks, cue, cueEnd), speakerStart: toks[start].start, speakerEnd: toks[end-1].end}
 	a.medium = d.medium(s)
-	if start > 0 && (toks[start-1].text == "," || toks[start-1].quoted || toks[start-1].text == "”" || toks[start-1].text == "\"") && d.tailCue(toks, cueEnd) {
+	if start > 0 && endsQuoteOrClause(toks[start-1]) && d.tailCue(toks, cueEnd) {
 		// "CONTENT, Volkov said." reports what came before.
 		a.contentStart, a.contentEnd = s.Start, toks[start-1].start
 		return a
@@ -174,12 +299,44 @@ func (d *document) tailCue(toks []tok, cueEnd int) bool {
 			rest++
 		}
 	}
-	return rest <= 6
+	if rest == 0 {
+		return true
+	}
+	// "..., polls suggest she shouldn't try": a clause after the cue is
+	// what it reports; only a time, place or listener may follow a tail cue.
+	next := toks[cueEnd]
+	return rest <= 6 && (tailWords[next.lower] || next.punct || tellCues[toks[cueEnd-1].lower])
+}
+
+// passive reports whether the words between the speaker and the cue make
+// it passive, "the case was argued", which reports no speech; "was
+// saying" and "has said" do.
+func passive(toks []tok, from, cue int) bool {
+	if strings.HasSuffix(toks[cue].lower, "ing") {
+		return false
+	}
+	for _, t := range toks[from:cue] {
+		if beForms[t.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasVerb reports whether a would-be speaker phrase holds a modal verb,
+// which makes it a clause, not a name: "could blunt Republican (claims)".
+func hasVerb(ts []tok) bool {
+	for _, t := range ts {
+		if modals[t.lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // speakerAfter reads "\"...,\" said Volkov" and "..., said the minister".
 func (d *document) speakerAfter(s storyline.Span, toks []tok, cue, cueEnd int) *attribution {
-	if cue == 0 || !(toks[cue-1].text == "," || toks[cue-1].quoted || toks[cue-1].text == "”" || toks[cue-1].text == "\"") {
+	if cue == 0 || !endsQuoteOrClause(toks[cue-1]) {
 		return nil
 	}
 	end := cueEnd
@@ -219,8 +376,8 @@ func (d *document) contentAfter(s storyline.Span, toks []tok, cue, cueEnd int) (
 		return s.End, s.End
 	}
 	end := s.End
-	for k := i; k < len(toks)-1; k++ {
-		if toks[k].text == "," && !toks[k].quoted && toks[k+1].lower == "according" {
+	for k := i + 1; k < len(toks)-1; k++ {
+		if clauseBreak(toks, k) {
 			end = toks[k].start
 			break
 		}
@@ -282,25 +439,75 @@ func looksLikeSpeaker(ts []tok) bool {
 			return true
 		}
 	}
-	return len(ts) <= 4 && groupNouns[ts[len(ts)-1].lower]
+	head := ts[len(ts)-1].lower
+	return len(ts) <= 4 && (groupNouns[head] || personNouns[head] || (len(ts) == 1 && (head == "another" || head == "one")))
 }
 
-var mediumRes = []*regexp.Regexp{
-	regexp.MustCompile(`\b(?:told|telling|tells)\s+(?:the\s+)?((?:[A-Z][\p{L}&.'-]*\s?){1,5})`),
-	regexp.MustCompile(`\b(?:in an? (?:interview|statement|comments?|remarks|op-ed|letter|post) (?:with|to|for|on|in)|speaking (?:to|with)|talking to|in remarks to|writing in|wrote in)\s+(?:the\s+)?((?:[a-z-]+\s)?(?:[A-Z][\p{L}&.'-]*\s?){1,6})`),
-	regexp.MustCompile(`\b(?:on|via|in a post on)\s+(Twitter|Facebook|Instagram|Telegram|X|YouTube|TikTok|Truth Social)\b`),
-	regexp.MustCompile(`\bin an? (tweet|television interview|radio interview|press conference|news conference|statement)\b`),
-	regexp.MustCompile(`\baccording to\s+(?:the\s+)?((?:[A-Z][\p{L}&.'-]*\s?){1,5})`),
+// mediumPattern is a regexp finding a medium, run only on sentences that
+// hold one of its trigger words, since regexps dominate the running time.
+type mediumPattern struct {
+	triggers []string
+	re       *regexp.Regexp
+}
+
+var mediumPatterns = []mediumPattern{
+	{[]string{"told", "telling", "tells"}, regexp.MustCompile(`\b(?:told|telling|tells)\s+(?:the\s+)?((?:[A-Z][\p{L}&.'-]*\s?){1,5})`)},
+	{[]string{"interview", "statement", "comment", "remarks", "op-ed", "letter", "post", "speaking", "talking", "writing", "wrote",
+		"Speaking", "Talking", "Writing"},
+		regexp.MustCompile(`\b(?i:in an? (?:interview|statement|comments?|remarks|op-ed|letter|post) (?:with|to|for|on|in)|speaking (?:to|with)|talking to|in remarks to|writing in|wrote in)\s+(?:the\s+)?((?:[a-z-]+\s)?(?:[A-Z][\p{L}&.'-]*\s?){1,6})`)},
+	{[]string{"Twitter", "Facebook", "Instagram", "Telegram", " X", "YouTube", "TikTok", "Truth Social"},
+		regexp.MustCompile(`\b(?:on|via|in a post on)\s+(Twitter|Facebook|Instagram|Telegram|X|YouTube|TikTok|Truth Social)\b`)},
+	{[]string{"tweet", "interview", "conference", "statement"},
+		regexp.MustCompile(`\bin an? (tweet|television interview|radio interview|press conference|news conference|statement)\b`)},
+	{[]string{"ccording to"}, regexp.MustCompile(`\baccording to\s+(?:the\s+)?((?:[A-Z][\p{L}&.'-]*\s?){1,5})`)},
+}
+
+func (p mediumPattern) find(text string) string {
+	for _, t := range p.triggers {
+		if strings.Contains(text, t) {
+			if m := p.re.FindStringSubmatch(text); m != nil {
+				return strings.TrimRight(strings.TrimSpace(m[1]), ".,;:")
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // medium finds where a statement was given: "told Sputnik", "in an
 // interview with the Argentine newspaper Clarin", "on Twitter".
 func (d *document) medium(s storyline.Span) string {
 	text := d.body[s.Start:s.End]
-	for _, re := range mediumRes {
-		if m := re.FindStringSubmatch(text); m != nil {
-			return strings.TrimRight(strings.TrimSpace(m[1]), ".,;:")
+	for _, p := range mediumPatterns {
+		if m := p.find(text); m != "" {
+			return m
 		}
 	}
 	return ""
+}
+
+// clauseBreak reports whether a reported clause ends at token k: at a
+// semicolon, or at a comma opening another clause ("..., but he said",
+// "..., adding that", "..., according to").
+func clauseBreak(toks []tok, k int) bool {
+	t := toks[k]
+	if t.quoted || !t.punct {
+		return false
+	}
+	if t.text == ";" {
+		return true
+	}
+	if t.text != "," {
+		return false
+	}
+	next := toks[k+1]
+	switch {
+	case next.lower == "according" || next.lower == "but" || next.lower == "while" || next.lower == "whereas":
+		return true
+	case strings.HasSuffix(next.lower, "ing") && isCue(next.lower):
+		return true
+	case next.lower == "and" && k+2 < len(toks):
+		return pronouns[toks[k+2].lower]
+	}
+	return false
 }

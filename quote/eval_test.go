@@ -45,6 +45,6 @@ func TestPolNeARDev(t *testing.T) {
 
 // Floors a little under what the extractor reaches on dev; see the issue note.
 const (
-	floorF1      = 0.53
-	floorSpeaker = 0.88
+	floorF1      = 0.55
+	floorSpeaker = 0.89
 )

@@ -57,3 +57,71 @@ percent,majority,half,third,quarter,respondents,poll,survey,study,report,data,fi
 // nonSpeakers are capitalised words that do not make a phrase a speaker.
 var nonSpeakers = set(`monday,tuesday,wednesday,thursday,friday,saturday,sunday,january,february,march,april,june,july,
 august,september,october,november,december,i,it`)
+
+var beForms = set(`is,was,were,are,be,been,being`)
+
+// tailWords may follow a cue that closes a sentence: "..., he said on
+// Monday", "..., she said in a statement", "..., he said of the plan".
+var tailWords = set(`on,in,at,during,last,this,yesterday,today,tonight,earlier,later,recently,then,of,after,before,while,
+when,as,via,from,through,to,with,about,at,monday,tuesday,wednesday,thursday,friday,saturday,sunday,afterward,afterwards,
+late,early,outside,inside,before,following,over,referring,adding,noting,according,speaking,told,asked,citing,because,
+but,and,though,although,without,under,since,by,for,who,whose,which,repeatedly,again,flatly,simply,also`)
+
+var modals = set(`could,would,should,might,may,must,can,will,shall`)
+
+var pronounGender = map[string]string{"he": "m", "she": "f"}
+
+var titleGender = map[string]string{"Mr.": "m", "Mrs.": "f", "Ms.": "f", "Miss": "f", "Sir": "m", "Lady": "f", "Dame": "f", "Lord": "m"}
+
+var roleGender = map[string]string{}
+
+// firstNameGender holds common first names whose gender is clear, so that
+// "she" is not given to the last man named.
+var firstNameGender = map[string]string{}
+
+func init() {
+	for _, w := range strings.Fields(`spokeswoman congresswoman chairwoman businesswoman councilwoman wife mother daughter
+		sister widow actress queen princess duchess grandmother aunt niece lady woman girl stateswoman`) {
+		roleGender[w] = "f"
+	}
+	for _, w := range strings.Fields(`spokesman congressman chairman businessman councilman husband father son brother
+		widower actor king prince duke grandfather uncle nephew man boy statesman`) {
+		roleGender[w] = "m"
+	}
+	for _, w := range strings.Fields(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+		betty margaret sandra ashley kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca laura
+		sharon cynthia kathleen amy shirley angela helen anna brenda pamela nicole samantha katherine christine debra
+		rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria kelly christina joan evelyn
+		lauren judith olivia megan cheryl martha andrea frances hannah jacqueline ann gloria jean kathryn alice teresa
+		sara janice doris madison julia grace judy abigail marie denise beverly amber theresa marilyn danielle diana
+		natalie sophia rose isabella alexis kayla charlotte hillary melania ivanka chelsea nikki carly kellyanne huma
+		condoleezza michele sonia elena ruth marine angela theresa olga irina natalia svetlana tatiana elena
+		anastasia ekaterina yulia maria valentina fatima aisha amira layla leila yasmin nadia laila zainab mariam
+		hannah`) {
+		firstNameGender[w] = "f"
+	}
+	for _, w := range strings.Fields(`james robert john michael david william richard joseph thomas charles christopher
+		daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason
+		jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory
+		alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle
+		ethan walter noah jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse
+		jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene
+		russell bobby mason philip louis barack bernie ted marco jeb ben chris mike rand newt mitt bill al tim reince
+		rudy sergei sergey vladimir dmitry dmitri alexei alexey ivan nikolai mikhail andrei viktor boris yuri igor
+		oleg pavel maxim mohammed muhammad ahmed ali omar hassan hussein khalid karim mahmoud bashar recep emmanuel
+		francois angelo giuseppe xi`) {
+		firstNameGender[w] = "m"
+	}
+}
+
+// personNouns head a speaker phrase without a determiner, as headlines
+// write them: "expert says", "former rival says".
+var personNouns = set(`expert,analyst,candidate,official,source,aide,spokesman,spokeswoman,spokesperson,lawyer,attorney,
+rival,adviser,advisor,senator,governor,president,minister,poll,study,survey,report,professor,economist,historian,
+strategist,operative,insider,critic,supporter,voter,lawmaker,leader,chief,chairman,chairwoman,director,ambassador,
+diplomat,envoy,commander,general,judge,prosecutor,witness,resident,activist,observer,researcher,scientist,doctor,
+campaign,party,committee,ministry,department,agency,government,company,group,organisation,organization,nominee`)
+
+// notSpeakers open a line with a colon without speaking.
+var notSpeakers = set(`note,update,updated,editor,photo,video,watch,read,related,correction,source,sources,tags,
+topics,see,also,listen,advertisement,click,share,posted,published,by,from,via,credit,image,caption`)

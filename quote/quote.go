@@ -8,7 +8,6 @@ package quote
 
 import (
 	"context"
-	"regexp"
 	"strings"
 
 	"github.com/storyline-news/storyline"
@@ -77,11 +76,11 @@ func (d *document) readSentence(i int) int {
 			last++
 		}
 		span := storyline.Span{Start: s.Start, End: d.sentences[last].End}
-		d.direct(span, long, d.findAttribution(span, segs))
+		d.direct(span, long, d.findAttribution(span))
 		return last
 	}
-	if attr := d.findAttribution(s, segs); attr != nil {
-		d.indirect(s, attr, segs)
+	for _, attr := range d.findAttributions(s) {
+		d.indirect(attr, segs)
 	}
 	return i
 }
@@ -106,7 +105,7 @@ func longSegments(body string, all []segment, idx []int) []int {
 func (d *document) standalone(s storyline.Span, idx []int) []int {
 	var out []int
 	for _, i := range idx {
-		prefix := strings.TrimRight(d.body[s.Start:d.segments[i].start], " “\"")
+		prefix := strings.TrimRight(d.body[s.Start:d.segments[i].start], " “\"'")
 		last := ""
 		if f := strings.Fields(prefix); len(f) > 0 {
 			last = strings.ToLower(strings.Trim(f[len(f)-1], ".,;:"))
@@ -124,45 +123,26 @@ func endsWithPunct(s string) bool {
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, ",") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!")
 }
 
-// direct records the quotation(s) of a sentence as one direct quote.
+// direct records each quotation of a sentence as a direct quote of the
+// same speaker: "\"A,\" he said, \"B.\"" gives two quotes, so that every
+// quote's text is exactly its span of the body, without the attribution.
+// A quotation nobody is said to have said takes the speaker of the quote
+// just before it, or is left out.
 func (d *document) direct(s storyline.Span, segs []int, attr *attribution) {
-	first, last := d.segments[segs[0]], d.segments[segs[len(segs)-1]]
-	var parts []string
-	for _, i := range segs {
-		d.used[i] = true
-		parts = append(parts, strings.TrimSpace(d.body[d.segments[i].start:d.segments[i].end]))
-	}
-	q := storyline.Quote{Kind: storyline.QuoteDirect, Text: strings.Join(parts, " "), Start: first.start, End: last.end}
-	if len(segs) == 1 {
-		q.Text = paragraphMarks.ReplaceAllString(d.body[first.start:first.end], " ")
-	}
 	if attr == nil {
-		if d.continues(q) {
+		if attr = d.inherited(s); attr == nil {
 			return
 		}
-		attr = d.inherited(s)
-		if attr == nil {
-			return // a quotation nobody is said to have said: not attributed
-		}
 	}
-	d.emit(q, attr)
-}
-
-// continues joins a quotation without attribution to the direct quote just
-// before it in the same paragraph: "\"A,\" he said. \"B.\"" is one statement.
-func (d *document) continues(q storyline.Quote) bool {
-	n := len(d.quotes)
-	if n == 0 || d.quotes[n-1].Kind != storyline.QuoteDirect || strings.Contains(d.body[d.quotes[n-1].End:q.Start], "\n") {
-		return false
+	for _, i := range segs {
+		d.used[i] = true
+		seg := d.segments[i]
+		d.emit(storyline.Quote{Kind: storyline.QuoteDirect, Text: d.body[seg.start:seg.end], Start: seg.start, End: seg.end}, attr)
 	}
-	prev := &d.quotes[n-1]
-	prev.Text += " " + q.Text
-	prev.End = q.End
-	return true
 }
 
 // indirect records reported speech: the clause the cue reports.
-func (d *document) indirect(s storyline.Span, attr *attribution, segs []int) {
+func (d *document) indirect(attr *attribution, segs []int) {
 	start, end := attr.contentStart, attr.contentEnd
 	start, end = trimSpan(d.body, start, end)
 	if end-start < 8 || len(strings.Fields(d.body[start:end])) < 3 {
@@ -198,10 +178,6 @@ func (d *document) inherited(s storyline.Span) *attribution {
 	}
 	return &attribution{cue: prev.Cue, medium: prev.Medium, inherit: &prev.Speaker}
 }
-
-// paragraphMarks is a paragraph break inside a quote and the mark that
-// reopens it: the text of the quote runs on across it.
-var paragraphMarks = regexp.MustCompile(`\s*\n\s*[“"]?`)
 
 // trimSpan trims spaces, a leading "that" and closing punctuation.
 func trimSpan(body string, start, end int) (int, int) {

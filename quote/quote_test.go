@@ -15,8 +15,11 @@ func quotes(t *testing.T, body string) []storyline.Quote {
 		t.Fatal(err)
 	}
 	for _, q := range a.Quotes {
-		if q.Start < 0 || q.End > len(body) || q.Start > q.End {
-			t.Fatalf("quote offsets outside the body: %+v", q)
+		if q.Start < 0 || q.End > len(body) || q.Start > q.End || body[q.Start:q.End] != q.Text {
+			t.Fatalf("quote text is not its span of the body: %+v", q)
+		}
+		if sp := q.Speaker; sp.Mention != "" && body[sp.Start:sp.End] != sp.Mention {
+			t.Fatalf("speaker mention is not its span of the body: %+v", sp)
 		}
 	}
 	return a.Quotes
@@ -50,12 +53,13 @@ func TestDirectQuotes(t *testing.T) {
 	check(t, `Karim Nassar spoke last. "Our patience has ended for good," he told the crowd.`,
 		want{"direct", "Our patience has ended for good,", "Karim Nassar", "he", "told", ""})
 	check(t, "Dmitri Volkov said: “We will stay.\n\n“The base is a guarantee of stability for the whole coast.”",
-		want{"direct", "We will stay. The base is a guarantee of stability for the whole coast.", "Dmitri Volkov", "", "said", ""})
+		want{"direct", "We will stay.\n\n“The base is a guarantee of stability for the whole coast.", "Dmitri Volkov", "", "said", ""})
 }
 
 func TestContinuationAndInheritance(t *testing.T) {
 	check(t, `"We are not going anywhere," Dmitri Volkov said. "The base is a guarantee."`,
-		want{"direct", "We are not going anywhere, The base is a guarantee.", "Dmitri Volkov", "", "said", ""})
+		want{"direct", "We are not going anywhere,", "Dmitri Volkov", "", "said", ""},
+		want{"direct", "The base is a guarantee.", "Dmitri Volkov", "", "said", ""})
 	check(t, "\"We are not going anywhere at all,\" Dmitri Volkov said.\n\n\"The base is a guarantee for the region.\"",
 		want{"direct", "We are not going anywhere at all,", "Dmitri Volkov", "", "said", ""},
 		want{"direct", "The base is a guarantee for the region.", "Dmitri Volkov", "", "said", ""})
@@ -131,4 +135,50 @@ func TestAppositives(t *testing.T) {
 		want{"indirect", "the lease was signed in secret", "Karim Nassar", "", "said", ""})
 	check(t, `Norvask's defence minister, Dmitry Volkov, said on Monday that the base is permanent.`,
 		want{"indirect", "the base is permanent", "Dmitry Volkov", "", "said", ""})
+}
+
+func TestApostropheMarksAndNesting(t *testing.T) {
+	check(t, `''I would use the word 'old-school,''' said Gregory W. Slayton.`,
+		want{"direct", "I would use the word 'old-school,'", "Gregory W. Slayton", "", "said", ""})
+	check(t, `“He told me ‘we are staying’ and then left the room,” Amira Haddad said.`,
+		want{"direct", "He told me ‘we are staying’ and then left the room,", "Amira Haddad", "", "said", ""})
+}
+
+func TestMediaAndOutletsAsSpeakers(t *testing.T) {
+	check(t, `Speaking to Interfax, Dmitri Volkov said the ships would stay until spring.`,
+		want{"indirect", "the ships would stay until spring", "Dmitri Volkov", "", "said", "Interfax"})
+	check(t, `Amira Haddad wrote on Twitter that the lease was a disgrace.`,
+		want{"indirect", "the lease was a disgrace", "Amira Haddad", "", "wrote", "Twitter"})
+	check(t, `RBC reported that the contract had been signed in March.`,
+		want{"indirect", "the contract had been signed in March", "RBC", "RBC", "reported", ""})
+}
+
+func TestPronounsFollowGender(t *testing.T) {
+	body := "Laila Mansour met Karim Nassar in the capital on Monday. She said the talks had failed completely."
+	check(t, body, want{"indirect", "the talks had failed completely", "Laila Mansour", "She", "said", ""})
+	body = "Mrs. Haddad met Mr. Nassar in the capital on Monday. He said the talks had failed completely."
+	check(t, body, want{"indirect", "the talks had failed completely", "Nassar", "He", "said", ""})
+}
+
+func TestSeveralStatementsInOneSentence(t *testing.T) {
+	check(t, `Jolly said he has worked with both parties, but he said the bill would not pass this year.`,
+		want{"indirect", "he has worked with both parties", "Jolly", "", "said", ""},
+		want{"indirect", "the bill would not pass this year", "Jolly", "he", "said", ""})
+}
+
+func TestPassiveIsNoStatement(t *testing.T) {
+	if got := quotes(t, `When the case was argued in December, the court was already divided on it.`); len(got) != 0 {
+		t.Errorf("a passive cue gave quotes: %+v", got)
+	}
+}
+
+func TestSubjectsSharedAndHeadlines(t *testing.T) {
+	check(t, `Karim Nassar defended the lease, saying the port needed the money.`,
+		want{"indirect", "the port needed the money", "Karim Nassar", "", "saying", ""})
+	check(t, `The Levant Wire keeps its sources secret but says the deal was signed in May.`,
+		want{"indirect", "the deal was signed in May", "Levant Wire", "", "says", ""})
+	check(t, `Volkov: The fleet stays in the port for good.`,
+		want{"indirect", "The fleet stays in the port for good", "Volkov", "", ":", ""})
+	check(t, `The lease will be renewed next year, analyst says.`,
+		want{"indirect", "The lease will be renewed next year", "analyst", "", "says", ""})
 }

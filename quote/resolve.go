@@ -8,9 +8,10 @@ import (
 
 // resolver ties the words naming a speaker to an entity of the article.
 type resolver struct {
-	body string
-	ents []storyline.Entity
-	last *storyline.Speaker // the last person resolved, for pronouns
+	body       string
+	ents       []storyline.Entity
+	last       *storyline.Speaker // the last person resolved, for pronouns
+	lastGender string
 }
 
 func newResolver(a *storyline.Article) *resolver {
@@ -26,17 +27,20 @@ func (r *resolver) resolve(attr *attribution, at int) storyline.Speaker {
 	lower := strings.ToLower(mention)
 	switch {
 	case r.byMention(&sp):
-	case lower == "he" || lower == "she" || lower == "i":
-		r.byPronoun(&sp)
+	case lower == "he" || lower == "she" || lower == "i" || lower == "they":
+		r.byPronoun(&sp, lower)
 	default:
 		r.byDescription(&sp, lower)
 	}
 	if sp.Name == mention {
 		sp.Name = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(mention, "the "), "The "))
 	}
-	if r.isPerson(sp.Entity) || (sp.Entity == "" && looksLikeFullName(sp.Name)) {
+	if e := r.entity(sp.Entity); (e != nil && e.Type == storyline.EntityPerson) || (e == nil && looksLikeFullName(sp.Name)) {
 		cp := sp
-		r.last = &cp
+		r.last, r.lastGender = &cp, pronounGender[lower]
+		if e != nil {
+			r.lastGender = r.genderOf(e)
+		}
 	}
 	return sp
 }
@@ -59,13 +63,22 @@ func (r *resolver) byMention(sp *storyline.Speaker) bool {
 }
 
 // byPronoun gives "he" or "she" the last person quoted, else the last
-// person named before the pronoun.
-func (r *resolver) byPronoun(sp *storyline.Speaker) {
-	if p := r.lastPersonMention(sp.Start); p != nil && (r.last == nil || p.mentionEnd > r.last.End) {
+// person of the pronoun's gender named before it; "they" goes to the last
+// organisation named before it.
+func (r *resolver) byPronoun(sp *storyline.Speaker, lower string) {
+	want := pronounGender[lower]
+	p := r.lastMention(sp.Start, func(e *storyline.Entity) bool {
+		if lower == "they" {
+			return e.Type == storyline.EntityOrganization
+		}
+		return e.Type == storyline.EntityPerson && compatible(want, r.genderOf(e))
+	})
+	lastFits := r.last != nil && lower != "they" && compatible(want, r.lastGender)
+	if p != nil && (!lastFits || p.mentionEnd > r.last.End) {
 		sp.Entity, sp.Name = p.id, p.name
 		return
 	}
-	if r.last != nil {
+	if lastFits {
 		sp.Entity, sp.Name = r.last.Entity, r.last.Name
 	}
 }
@@ -75,10 +88,12 @@ type personRef struct {
 	mentionEnd int
 }
 
-func (r *resolver) lastPersonMention(before int) *personRef {
+// lastMention finds the entity fitting keep mentioned last before a byte.
+func (r *resolver) lastMention(before int, keep func(*storyline.Entity) bool) *personRef {
 	var best *personRef
-	for _, e := range r.ents {
-		if e.Type != storyline.EntityPerson {
+	for i := range r.ents {
+		e := &r.ents[i]
+		if !keep(e) {
 			continue
 		}
 		for _, m := range e.Mentions {
@@ -89,6 +104,33 @@ func (r *resolver) lastPersonMention(before int) *personRef {
 	}
 	return best
 }
+
+// genderOf tells a person's gender from the title the text gives them
+// ("Mrs. Clinton"), a gendered role ("spokeswoman") or a first name;
+// "" when nothing tells.
+func (r *resolver) genderOf(e *storyline.Entity) string {
+	for _, m := range e.Mentions {
+		before := strings.TrimRight(r.body[max(0, m.Start-6):m.Start], " ")
+		for title, g := range titleGender {
+			if strings.HasSuffix(before, title) {
+				return g
+			}
+		}
+	}
+	for _, role := range e.Roles {
+		for _, w := range strings.Fields(strings.ToLower(role)) {
+			if g := roleGender[w]; g != "" {
+				return g
+			}
+		}
+	}
+	if f := strings.Fields(e.Name); len(f) > 1 {
+		return firstNameGender[strings.ToLower(f[0])]
+	}
+	return ""
+}
+
+func compatible(want, got string) bool { return want == "" || got == "" || want == got }
 
 // byDescription matches "the minister", "the spokeswoman", "Russia's top
 // diplomat" against the roles the article gave its entities, taking the
@@ -124,13 +166,13 @@ func roleHas(roles []string, head string) bool {
 	return false
 }
 
-func (r *resolver) isPerson(id string) bool {
-	for _, e := range r.ents {
-		if e.ID == id {
-			return e.Type == storyline.EntityPerson
+func (r *resolver) entity(id string) *storyline.Entity {
+	for i := range r.ents {
+		if id != "" && r.ents[i].ID == id {
+			return &r.ents[i]
 		}
 	}
-	return false
+	return nil
 }
 
 func looksLikeFullName(s string) bool {
