@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"sort"
 	"strings"
@@ -14,130 +15,223 @@ import (
 	"github.com/storyline-news/storyline"
 )
 
-// SpanScores are precision, recall and F1 of one matching criterion.
-type SpanScores struct {
-	TP                    int
-	Precision, Recall, F1 float64
+// Counts are TempEval-3's tallies: strict matches share the extent,
+// relaxed ones overlap, and value matches are relaxed ones with the right
+// normalised value. Per TIMEX3 type, a match counts for recall under the
+// gold type and for precision under the system's (the Sys tallies), as a
+// DATE found for a gold TIME is right for one and wrong for the other.
+type Counts struct {
+	Gold, System, Strict, Relaxed, Value int
+	SysStrict, SysRelaxed, SysValue      int
 }
 
-func scores(tp, system, gold int) SpanScores {
-	s := SpanScores{TP: tp}
-	if system > 0 {
-		s.Precision = float64(tp) / float64(system)
+// prf is precision, recall and F1 of one criterion: ptp system-side and
+// rtp gold-side matches.
+func (c Counts) prf(ptp, rtp int) (p, r, f float64) {
+	if c.System > 0 {
+		p = float64(ptp) / float64(c.System)
 	}
-	if gold > 0 {
-		s.Recall = float64(tp) / float64(gold)
+	if c.Gold > 0 {
+		r = float64(rtp) / float64(c.Gold)
 	}
-	if s.Precision+s.Recall > 0 {
-		s.F1 = 2 * s.Precision * s.Recall / (s.Precision + s.Recall)
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
 	}
-	return s
+	return p, r, f
 }
 
-// TimeBankReport holds TempEval-3's measures.
+// StrictF1, RelaxedF1 and ValueF1 are the three headline figures.
+func (c Counts) StrictF1() float64  { _, _, f := c.prf(c.SysStrict, c.Strict); return f }
+func (c Counts) RelaxedF1() float64 { _, _, f := c.prf(c.SysRelaxed, c.Relaxed); return f }
+func (c Counts) ValueF1() float64   { _, _, f := c.prf(c.SysValue, c.Value); return f }
+
+func (c *Counts) add(o Counts) {
+	c.SysStrict += o.SysStrict
+	c.SysRelaxed += o.SysRelaxed
+	c.SysValue += o.SysValue
+	c.Gold += o.Gold
+	c.System += o.System
+	c.Strict += o.Strict
+	c.Relaxed += o.Relaxed
+	c.Value += o.Value
+}
+
+func (c Counts) write(b *strings.Builder, name string) {
+	fmt.Fprintf(b, "  %-12s gold %4d found %4d", name, c.Gold, c.System)
+	for _, m := range []struct {
+		name     string
+		ptp, rtp int
+	}{{"strict", c.SysStrict, c.Strict}, {"relaxed", c.SysRelaxed, c.Relaxed}, {"value", c.SysValue, c.Value}} {
+		p, r, f := c.prf(m.ptp, m.rtp)
+		fmt.Fprintf(b, "  %s P %.3f R %.3f F1 %.3f", m.name, p, r, f)
+	}
+	b.WriteByte('\n')
+}
+
+// goldTimex is a temporal expression of an evaluation file.
+type goldTimex struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Type  string `json:"type"`
+	Value string `json:"value"`
+}
+
+// score matches system expressions to gold ones (gold offsets in bytes),
+// tallying per gold type; system totals go to the system's type.
+func score(gold []goldTimex, sys []storyline.Timex, by map[string]*Counts, misses func(g goldTimex, s *storyline.Timex)) Counts {
+	var total Counts
+	tally := func(typ string) *Counts {
+		if by[typ] == nil {
+			by[typ] = &Counts{}
+		}
+		return by[typ]
+	}
+	total.Gold, total.System = len(gold), len(sys)
+	for _, s := range sys {
+		tally(s.Type).System++
+	}
+	used := make([]bool, len(sys))
+	for _, g := range gold {
+		c := tally(g.Type)
+		c.Gold++
+		best := -1
+		for i, s := range sys {
+			if used[i] || s.End <= g.Start || s.Start >= g.End {
+				continue
+			}
+			if best < 0 || (s.Start == g.Start && s.End == g.End) {
+				best = i
+			}
+		}
+		if best < 0 {
+			misses(g, nil)
+			continue
+		}
+		used[best] = true
+		s := sys[best]
+		sc := tally(s.Type)
+		total.Relaxed++
+		total.SysRelaxed++
+		c.Relaxed++
+		sc.SysRelaxed++
+		if s.Start == g.Start && s.End == g.End {
+			total.Strict++
+			total.SysStrict++
+			c.Strict++
+			sc.SysStrict++
+		}
+		if s.Value == g.Value {
+			total.Value++
+			total.SysValue++
+			c.Value++
+			sc.SysValue++
+		} else {
+			misses(g, &s)
+		}
+	}
+	return total
+}
+
+// TimeBankReport holds TempEval-3's measures over TimeBank documents.
 type TimeBankReport struct {
-	Documents, Gold, System int
-	Strict, Relaxed, Value  SpanScores
-	ByType                  map[string][2]int // gold type -> found (relaxed), total
+	Documents int
+	Overall   Counts
+	ByType    map[string]*Counts // by TIMEX3 type: DATE, TIME, DURATION, SET
 }
 
 func (r TimeBankReport) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "temporal expressions on %d documents (%d gold, %d found)\n", r.Documents, r.Gold, r.System)
-	line := func(name string, s SpanScores) {
-		fmt.Fprintf(&b, "  %-13s P %.3f  R %.3f  F1 %.3f\n", name, s.Precision, s.Recall, s.F1)
-	}
-	line("strict span", r.Strict)
-	line("relaxed span", r.Relaxed)
-	line("value", r.Value)
-	types := make([]string, 0, len(r.ByType))
-	for t := range r.ByType {
-		types = append(types, t)
-	}
-	sort.Strings(types)
-	for _, t := range types {
-		fmt.Fprintf(&b, "  recall of %-9s %d of %d\n", t, r.ByType[t][0], r.ByType[t][1])
+	fmt.Fprintf(&b, "TimeBank: temporal expressions in %d documents (TempEval-3 measures)\n", r.Documents)
+	r.Overall.write(&b, "overall")
+	for _, t := range sortedKeys(r.ByType) {
+		r.ByType[t].write(&b, t)
 	}
 	return b.String()
 }
 
-type timebankDoc struct {
-	ID        string `json:"id"`
-	Published string `json:"published"`
-	Text      string `json:"text"`
-	Timexes   []struct {
-		Start, End int
-		Text, Type string
-		Value      string
-	} `json:"timexes"`
+func sortedKeys(m map[string]*Counts) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
-// EvaluateTimeBank tags each document with its creation date as the
-// publication date and scores spans and values as TempEval-3 does.
-// Documents whose id falls in half (0 or 1, by parity of their line) are
-// scored alone when half >= 0, so errors are studied on one half and
-// confirmed on the other.
+type timebankDoc struct {
+	ID        string      `json:"id"`
+	Published string      `json:"published"`
+	Text      string      `json:"text"`
+	Timexes   []goldTimex `json:"timexes"`
+}
+
+// EvaluateTimeBank tags each document of a TimeBank file (see
+// shared/data/timex) with its creation time as the publication date and
+// scores spans and values as TempEval-3 does. With half 0 or 1 only the
+// documents on even or odd lines are scored, so that errors are studied
+// on one half and confirmed on the other; -1 scores all.
 func EvaluateTimeBank(ctx context.Context, path string, half int) (TimeBankReport, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return TimeBankReport{}, err
-	}
-	defer f.Close()
-	r := TimeBankReport{ByType: map[string][2]int{}}
-	var strict, relaxed, value int
+	r := TimeBankReport{ByType: map[string]*Counts{}}
 	tagger := New()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for line := 0; sc.Scan(); line++ {
-		if err := ctx.Err(); err != nil {
-			return r, err
-		}
+	err := eachLine(ctx, path, func(line int, raw []byte) error {
 		if half >= 0 && line%2 != half {
-			continue
+			return nil
 		}
 		var d timebankDoc
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			return r, fmt.Errorf("%s: %w", path, err)
+		if err := json.Unmarshal(raw, &d); err != nil {
+			return err
+		}
+		if _, err := time.Parse("2006-01-02", d.Published); err != nil {
+			return fmt.Errorf("document %q: bad published date %q", d.ID, d.Published)
 		}
 		a := &storyline.Article{Body: d.Text, Published: storyline.Published{Date: d.Published, Method: storyline.DateMetadata}}
 		if err := tagger.Annotate(ctx, a); err != nil {
-			return r, err
+			return err
+		}
+		toByte := byteOffsets(d.Text)
+		for i := range d.Timexes {
+			g := &d.Timexes[i]
+			if g.Start < 0 || g.End > len(toByte)-1 || g.Start > g.End {
+				return fmt.Errorf("document %q: timex %q at %d-%d lies outside the text", d.ID, g.Text, g.Start, g.End)
+			}
+			g.Start, g.End = toByte[g.Start], toByte[g.End]
 		}
 		r.Documents++
-		r.Gold += len(d.Timexes)
-		r.System += len(a.Timexes)
-		toByte := byteOffsets(d.Text)
-		used := make([]bool, len(a.Timexes))
-		for _, g := range d.Timexes {
-			gs, ge := toByte[min(g.Start, len(toByte)-1)], toByte[min(g.End, len(toByte)-1)]
-			counts := r.ByType[g.Type]
-			counts[1]++
-			best := -1
-			for i, s := range a.Timexes {
-				if used[i] || s.End <= gs || s.Start >= ge {
-					continue
-				}
-				if best < 0 || (s.Start == gs && s.End == ge) {
-					best = i
-				}
-			}
-			if best >= 0 {
-				used[best] = true
-				relaxed++
-				counts[0]++
-				s := a.Timexes[best]
-				if s.Start == gs && s.End == ge {
-					strict++
-				}
-				if s.Value == g.Value {
-					value++
-				}
-			}
-			r.ByType[g.Type] = counts
+		r.Overall.add(score(d.Timexes, a.Timexes, r.ByType, func(goldTimex, *storyline.Timex) {}))
+		return nil
+	})
+	return r, err
+}
+
+// eachLine calls fn with every non-empty line of a JSONL file.
+func eachLine(ctx context.Context, path string, fn func(line int, raw []byte) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("open evaluation data: %w", err)
+	}
+	defer f.Close()
+	return scanLines(ctx, f, path, fn)
+}
+
+func scanLines(ctx context.Context, rd io.Reader, path string, fn func(line int, raw []byte) error) error {
+	sc := bufio.NewScanner(rd)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	for line := 0; sc.Scan(); line++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if len(strings.TrimSpace(sc.Text())) == 0 {
+			continue
+		}
+		if err := fn(line, sc.Bytes()); err != nil {
+			return fmt.Errorf("%s line %d: %w", path, line+1, err)
 		}
 	}
-	r.Strict, r.Relaxed, r.Value = scores(strict, r.System, r.Gold), scores(relaxed, r.System, r.Gold), scores(value, r.System, r.Gold)
-	return r, sc.Err()
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	return nil
 }
 
 // byteOffsets maps code-point offsets (as the gold gives them) to bytes.
@@ -149,61 +243,132 @@ func byteOffsets(s string) []int {
 	return append(out, len(s))
 }
 
-// PubDateReport says how well publication dates are inferred from text.
+// PubDateReport says how well publication dates are found from text alone.
 type PubDateReport struct {
 	Articles, Dated, InRange, ExactDay int
 	MedianWidthDays                    float64
+	ByMethod                           map[string]int
 }
 
 func (r PubDateReport) String() string {
 	n := float64(max(r.Articles, 1))
-	return fmt.Sprintf("publication date from text alone on %d articles: a date for %d (%.3f)\n"+
-		"  range holds the truth %.3f, median range width %.0f days, exact day %.3f\n",
-		r.Articles, r.Dated, float64(r.Dated)/n, float64(r.InRange)/n, r.MedianWidthDays, float64(r.ExactDay)/n)
+	return fmt.Sprintf("publication date from text alone (metadata hidden) on %d articles: a date for %d (%.3f) %v\n"+
+		"  range holds the truth %.3f, median range width %.0f days (dated articles), exact day %.3f\n",
+		r.Articles, r.Dated, float64(r.Dated)/n, r.ByMethod, float64(r.InRange)/n, r.MedianWidthDays, float64(r.ExactDay)/n)
 }
 
-// EvaluatePubDate hides each article's publication date and infers it
-// from the text alone.
+// EvaluatePubDate hides each article's publication date and finds it from
+// the text alone, as Annotate does for articles without metadata. Shares
+// are of all articles: an "unknown" answer counts as a miss.
 func EvaluatePubDate(ctx context.Context, path string) (PubDateReport, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return PubDateReport{}, err
-	}
-	defer f.Close()
-	var r PubDateReport
+	r := PubDateReport{ByMethod: map[string]int{}}
 	var widths []float64
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		if err := ctx.Err(); err != nil {
-			return r, err
-		}
+	err := eachLine(ctx, path, func(_ int, raw []byte) error {
 		var d struct{ Text, Published string }
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			return r, err
+		if err := json.Unmarshal(raw, &d); err != nil {
+			return err
 		}
-		if d.Published == "" {
-			continue
+		if len(d.Published) < 10 {
+			return nil
 		}
+		truth := d.Published[:10]
 		r.Articles++
-		p := Infer(d.Text)
+		p := FromText(d.Text)
+		r.ByMethod[p.Method]++
 		if p.Date == "" {
-			continue
+			return nil
 		}
 		r.Dated++
-		if p.Earliest <= d.Published && d.Published <= p.Latest {
+		if p.Earliest <= truth && truth <= p.Latest {
 			r.InRange++
 		}
-		if p.Date == d.Published {
+		if p.Date == truth {
 			r.ExactDay++
 		}
-		e, _ := time.Parse("2006-01-02", p.Earliest)
-		l, _ := time.Parse("2006-01-02", p.Latest)
-		widths = append(widths, l.Sub(e).Hours()/24)
-	}
+		e, err1 := time.Parse("2006-01-02", p.Earliest)
+		l, err2 := time.Parse("2006-01-02", p.Latest)
+		if err1 == nil && err2 == nil {
+			widths = append(widths, l.Sub(e).Hours()/24)
+		}
+		return nil
+	})
 	if len(widths) > 0 {
 		sort.Float64s(widths)
 		r.MedianWidthDays = widths[len(widths)/2]
 	}
-	return r, sc.Err()
+	return r, err
+}
+
+// GoldReport scores the project's own gold sentences (timex/testdata/gold.jsonl).
+type GoldReport struct {
+	Sentences, Traps, FalseHits int
+	Overall                     Counts
+	ByForm                      map[string]*Counts
+	Errors                      []string // what went wrong, for study
+}
+
+func (r GoldReport) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "gold: %d expressions in %d sentences; %d trap sentences, %d false hits on them\n",
+		r.Overall.Gold, r.Sentences, r.Traps, r.FalseHits)
+	r.Overall.write(&b, "overall")
+	for _, f := range sortedKeys(r.ByForm) {
+		r.ByForm[f].write(&b, f)
+	}
+	return b.String()
+}
+
+type goldSentence struct {
+	Published string      `json:"published"`
+	Form      string      `json:"form"`
+	Text      string      `json:"text"`
+	Timexes   []goldTimex `json:"timexes"`
+}
+
+// EvaluateGold tags each gold sentence against its publication date and
+// scores it as EvaluateTimeBank does, by form ("weekday", "duration",
+// "trap" ...). Gold offsets are bytes.
+func EvaluateGold(ctx context.Context, path string) (GoldReport, error) {
+	r := GoldReport{ByForm: map[string]*Counts{}}
+	tagger := New()
+	err := eachLine(ctx, path, func(_ int, raw []byte) error {
+		var g goldSentence
+		if err := json.Unmarshal(raw, &g); err != nil {
+			return err
+		}
+		for _, tx := range g.Timexes {
+			if tx.Start < 0 || tx.End > len(g.Text) || tx.Start > tx.End || g.Text[tx.Start:tx.End] != tx.Text {
+				return fmt.Errorf("sentence %q: timex %q does not sit at %d-%d", g.Text, tx.Text, tx.Start, tx.End)
+			}
+		}
+		a := &storyline.Article{Body: g.Text, Published: storyline.Published{Date: g.Published, Method: storyline.DateMetadata}}
+		if err := tagger.Annotate(ctx, a); err != nil {
+			return err
+		}
+		r.Sentences++
+		if len(g.Timexes) == 0 {
+			r.Traps++
+			r.FalseHits += len(a.Timexes)
+		}
+		form := map[string]*Counts{}
+		c := score(g.Timexes, a.Timexes, form, func(gt goldTimex, s *storyline.Timex) {
+			got := "nothing"
+			if s != nil {
+				got = fmt.Sprintf("%q = %s", s.Text, s.Value)
+			}
+			r.Errors = append(r.Errors, fmt.Sprintf("%s: %q = %s, got %s", g.Text, gt.Text, gt.Value, got))
+		})
+		for _, s := range a.Timexes {
+			if len(g.Timexes) == 0 {
+				r.Errors = append(r.Errors, fmt.Sprintf("%s: false hit %q = %s", g.Text, s.Text, s.Value))
+			}
+		}
+		r.Overall.add(c)
+		if r.ByForm[g.Form] == nil {
+			r.ByForm[g.Form] = &Counts{}
+		}
+		r.ByForm[g.Form].add(c)
+		return nil
+	})
+	return r, err
 }

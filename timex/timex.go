@@ -10,6 +10,7 @@ package timex
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -29,33 +30,116 @@ func (t *Tagger) Annotate(ctx context.Context, a *storyline.Article) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if a.Published.Date == "" {
-		a.Published = Infer(a.Body)
-	}
-	at := anchorOf(a.Published)
+	a.Published = publication(a.Published, a.Body)
+	sc := newScanner(anchorOf(a.Published))
 	sents := sentence.Split(a.Body)
 	a.Timexes, a.Events = nil, nil
 	for _, s := range sents {
 		text := a.Body[s.Start:s.End]
 		ws := words(text)
-		sentAt := at
-		sentAt.future = looksFuture(ws)
-		dated := ""
-		gran := ""
-		for _, m := range tagSentence(ws, sentAt) {
-			tx := storyline.Timex{Text: text[ws[m.i].start:ws[m.j-1].end], Start: s.Start + ws[m.i].start,
-				End: s.Start + ws[m.j-1].end, Value: m.value, Granularity: m.granularity, Type: m.typ}
-			a.Timexes = append(a.Timexes, tx)
-			if dated == "" && isCalendarDate(m.value) {
-				dated, gran = m.value, m.granularity
+		lastClause := storyline.Span{Start: -1}
+		for _, m := range sc.sentence(ws) {
+			start, end := s.Start+ws[m.i].start, s.Start+ws[m.j-1].end
+			a.Timexes = append(a.Timexes, storyline.Timex{Text: a.Body[start:end], Start: start, End: end,
+				Value: m.value, Granularity: m.granularity, Type: m.typ})
+			if !datesEvent(m) {
+				continue
 			}
-		}
-		if dated != "" {
-			a.Events = append(a.Events, storyline.DatedEvent{Date: dated, Granularity: gran, Text: text, Start: s.Start, End: s.End})
+			c := clauseAround(a.Body, s, start, end)
+			if c == lastClause {
+				continue // one event per clause: its first date
+			}
+			lastClause = c
+			a.Events = append(a.Events, storyline.DatedEvent{Date: eventDate(m.value), Granularity: m.granularity,
+				Text: a.Body[c.Start:c.End], Start: c.Start, End: c.End})
 		}
 	}
 	dateQuotes(a, sents)
 	return nil
+}
+
+// publication keeps a date given with the article (normalising an RFC
+// 3339 time to its day) and finds one in the text otherwise.
+func publication(p storyline.Published, body string) storyline.Published {
+	if p.Date == "" {
+		return FromText(body)
+	}
+	day := p.Date[:min(10, len(p.Date))]
+	if _, err := time.Parse("2006-01-02", day); err != nil {
+		found := FromText(body)
+		found.Evidence = fmt.Sprintf("metadata date %q is not a date; %s", p.Date, found.Evidence)
+		return found
+	}
+	p.Date = day
+	if p.Method == "" {
+		p.Method = storyline.DateMetadata
+	}
+	if p.Earliest == "" || p.Latest == "" {
+		p.Earliest, p.Latest = day, day
+	}
+	return p
+}
+
+// datesEvent tells the expressions that place a clause on the calendar:
+// a day, week, month, season or year, not a duration, a set or "now".
+func datesEvent(m match) bool {
+	if m.typ == typeDuration || m.typ == typeSet || !isCalendarDate(m.value) {
+		return false
+	}
+	return m.granularity != storyline.GranularityDecade
+}
+
+// eventDate drops the time of day from a TIME value.
+func eventDate(v string) string {
+	if i := strings.IndexByte(v, 'T'); i > 0 {
+		return v[:i]
+	}
+	return v
+}
+
+// clauseAround trims a sentence to the clause holding [start, end): clauses
+// break at semicolons, dashes and a comma before a conjunction, which is
+// cheap and keeps "signed on March 16, 2016" apart from "ratified on Dec. 11".
+func clauseAround(body string, s storyline.Span, start, end int) storyline.Span {
+	from, to := s.Start, s.End
+	for i := start - 1; i > s.Start; i-- {
+		if clauseBreak(body, i) {
+			from = i + 1
+			break
+		}
+	}
+	for i := end; i < s.End; i++ {
+		if clauseBreak(body, i) {
+			to = i
+			break
+		}
+	}
+	clause := body[from:to]
+	trimmed := strings.TrimLeft(clause, clauseEdge)
+	for _, c := range conjunctions {
+		trimmed = strings.TrimPrefix(trimmed, c[1:])
+	}
+	from += len(clause) - len(trimmed)
+	to = from + len(strings.TrimRight(trimmed, clauseEdge))
+	return storyline.Span{Start: from, End: to}
+}
+
+const clauseEdge = " ,;—–"
+
+var conjunctions = []string{" and ", " but ", " while ", " whereas ", " although ", " though ", " before ", " after "}
+
+func clauseBreak(body string, i int) bool {
+	switch body[i] {
+	case ';':
+		return true
+	case ',':
+		for _, c := range conjunctions {
+			if strings.HasPrefix(body[i+1:], c) {
+				return true
+			}
+		}
+	}
+	return strings.HasPrefix(body[i:], " — ") || strings.HasPrefix(body[i:], " – ")
 }
 
 func anchorOf(p storyline.Published) anchor {
@@ -70,23 +154,6 @@ func anchorOf(p storyline.Published) anchor {
 	return anchor{t: t, known: true}
 }
 
-// looksFuture reads a sentence's tense from its auxiliaries.
-func looksFuture(ws []word) bool {
-	for i, w := range ws {
-		switch w.lower {
-		case "will", "shall", "upcoming", "scheduled", "'ll":
-			return true
-		case "next":
-			return true
-		case "to":
-			if i > 0 && (ws[i-1].lower == "is" || ws[i-1].lower == "are" || ws[i-1].lower == "plans" || ws[i-1].lower == "expected") {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // isCalendarDate tells a date on the calendar (2017, 2017-12, 2017-12-11,
 // 2015-FA, 2017-W50) from a duration or a reference like PRESENT_REF.
 func isCalendarDate(v string) bool {
@@ -94,26 +161,46 @@ func isCalendarDate(v string) bool {
 }
 
 // dateQuotes gives each quote the day its attribution names: a day
-// expression in the sentence of the speaker, outside the quoted words.
+// expression in the sentence of the speaker or the cue, outside the quoted
+// words ("Lavrov said Wednesday ...", "..., he told reporters on Dec. 11").
+//
+// An undated quote with a present-tense cue ("says", "tells") in an
+// article whose day is known from metadata or its header gets that day:
+// news uses the present for what was said for the story being published,
+// and an interview days earlier would be dated in the text. The past
+// "said" gets no such default, since it also reports old statements.
 func dateQuotes(a *storyline.Article, sents []storyline.Span) {
 	for qi := range a.Quotes {
 		q := &a.Quotes[qi]
-		anchorPos := q.Speaker.Start
-		if q.Speaker.End <= q.Speaker.Start {
-			anchorPos = q.End
-		}
-		for _, s := range sents {
-			if anchorPos < s.Start || anchorPos > s.End {
-				continue
-			}
-			for _, tx := range a.Timexes {
-				if tx.Start >= s.Start && tx.End <= s.End && (tx.End <= q.Start || tx.Start >= q.End) &&
-					tx.Granularity == storyline.GranularityDay && isCalendarDate(tx.Value) {
-					q.Date = tx.Value
-					break
-				}
-			}
-			break
+		if day, ok := attributionDay(a, q, sents); ok {
+			q.Date = day
+		} else if presentCues[strings.ToLower(q.Cue)] && (a.Published.Method == storyline.DateMetadata || a.Published.Method == storyline.DateText) {
+			q.Date = a.Published.Date
 		}
 	}
+}
+
+var presentCues = map[string]bool{"says": true, "tells": true, "writes": true, "adds": true, "insists": true,
+	"argues": true, "explains": true, "notes": true, "warns": true, "claims": true, "asks": true, "admits": true}
+
+// attributionDay finds a day-level date in the attribution sentence, not
+// inside the quoted content.
+func attributionDay(a *storyline.Article, q *storyline.Quote, sents []storyline.Span) (string, bool) {
+	pos := q.Speaker.Start
+	if q.Speaker.End <= q.Speaker.Start {
+		pos = q.End
+	}
+	for _, s := range sents {
+		if pos < s.Start || pos > s.End {
+			continue
+		}
+		for _, tx := range a.Timexes {
+			inside := tx.Start < q.End && tx.End > q.Start
+			if tx.Start >= s.Start && tx.End <= s.End && !inside && tx.Granularity == storyline.GranularityDay && isCalendarDate(tx.Value) {
+				return tx.Value[:10], true
+			}
+		}
+		return "", false
+	}
+	return "", false
 }
