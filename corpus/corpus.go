@@ -156,7 +156,10 @@ func lastDate(s storyline.Storyline) string {
 
 // Bands splits a SimHash into eight 8-bit values. By the pigeonhole
 // principle two hashes within 7 differing bits agree on at least one band,
-// so near-duplicate candidates are found by index, not by scanning.
+// so near-duplicate candidates are found by index, not by scanning. Beyond
+// that the index still finds most pairs (for bits spread at random: 99.6% at
+// 8 bits, 95.6% at 10, 85.7% at 12); narrower bands would guarantee more but
+// return a 32nd of a large corpus as candidates for every new article.
 func Bands(h uint64) [8]int32 {
 	var b [8]int32
 	for i := range b {

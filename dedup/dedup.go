@@ -14,10 +14,13 @@ import (
 )
 
 // NearDistance is the most SimHash bits two bodies may differ in and still
-// be near duplicates. Measured on PolNeAR news (see dedup_test.go): copies
-// with a changed first or last paragraph and a footer stay within it,
-// different articles almost never come this close.
-const NearDistance = 7
+// be near duplicates. Measured on 300 PolNeAR train articles (see
+// dedup_test.go): copies with a new headline, byline or footer all stay
+// within it, copies with a rewritten lede or a cut last paragraph do in
+// about 95% of cases, while of 44,850 pairs of different articles only two
+// come this close, and both are versions of the same story; the 0.1st
+// percentile of different pairs is 19 bits.
+const NearDistance = 12
 
 // RawHash is the hex SHA-256 of an input's raw bytes: its identity.
 func RawHash(raw []byte) string {

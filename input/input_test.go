@@ -54,7 +54,7 @@ func write(t *testing.T, dir, name string, data []byte) string {
 	return p
 }
 
-const russian = "Министр иностранных дел Сергей Лавров заявил, что база останется."
+const russian = "Министр иностранных дел Дмитрий Волков заявил, что база останется."
 
 func TestEncodings(t *testing.T) {
 	dir := t.TempDir()
@@ -150,8 +150,11 @@ not json at all
 		t.Fatalf("got %d inputs and %d errors, want 3 and 3: %v", len(r.ins), len(r.errs), r.errs)
 	}
 	a1 := r.ins[0]
-	if a1.ID != "a1" || a1.Source != "a1" || a1.Outlet != "Levant Wire" || a1.Published != "2017-12-11" || a1.Title != "One" || a1.Format != storyline.FormatText {
+	if a1.ID != "a1" || a1.Source != "a1" || a1.Group != "Levant Wire" || string(a1.Raw) != strings.SplitN(data, "\n", 2)[0] || a1.Outlet != "Levant Wire" || a1.Published != "2017-12-11" || a1.Title != "One" || a1.Format != storyline.FormatText {
 		t.Errorf("first line: %+v", a1)
+	}
+	if r.ins[2].Group != filepath.Base(dir) {
+		t.Errorf("a line without an outlet should fall back to the folder: group %q", r.ins[2].Group)
 	}
 	if r.ins[1].ID != "3" || r.ins[1].Format != storyline.FormatHTML || r.ins[1].URL != "https://x.example/3" {
 		t.Errorf("numeric id / html line: %+v", r.ins[1])
@@ -203,4 +206,76 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("Decode gave invalid text %q", text)
 		}
 	})
+}
+
+func TestStdinIsSniffed(t *testing.T) {
+	cases := map[string]storyline.Format{
+		"<!DOCTYPE html><html><body><p>Page.</p></body></html>":                         storyline.FormatHTML,
+		"Just words from a pipe.\nAnother line.":                                        storyline.FormatText,
+		"{\"id\":\"s1\",\"text\":\"One.\"}\n{\"id\":\"s2\",\"html\":\"<p>Two.</p>\"}\n": storyline.FormatText,
+	}
+	for data, first := range cases {
+		r := walk(t, Options{Stdin: strings.NewReader(data)}, "-")
+		if len(r.errs) > 0 || len(r.ins) == 0 || r.ins[0].Format != first {
+			t.Errorf("stdin %.20q: %d inputs, errors %v", data, len(r.ins), r.errs)
+		}
+	}
+	r := walk(t, Options{Stdin: strings.NewReader("{\"id\":\"s1\",\"text\":\"One.\"}\n{\"id\":\"s2\",\"html\":\"<p>Two.</p>\"}\n")}, "-")
+	if len(r.ins) != 2 || r.ins[1].ID != "s2" || r.ins[1].Source != "s2" {
+		t.Errorf("stdin JSONL not read line by line: %+v", r.ins)
+	}
+}
+
+func TestGzipFilesAreReadTransparently(t *testing.T) {
+	dir := t.TempDir()
+	gz := func(data string) []byte {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		_, _ = zw.Write([]byte(data))
+		_ = zw.Close()
+		return buf.Bytes()
+	}
+	write(t, dir, "a.txt.gz", gz("The spokeswoman said talks would resume."))
+	write(t, dir, "b.jsonl.gz", gz("{\"id\":\"g1\",\"text\":\"One.\"}\n{\"id\":\"g2\",\"text\":\"Two.\"}\n"))
+	write(t, dir, "c.html.gz", gz("<html><body><p>Page.</p></body></html>"))
+	r := walk(t, Options{}, dir)
+	if len(r.errs) > 0 || len(r.ins) != 4 {
+		t.Fatalf("%d inputs, errors %v", len(r.ins), r.errs)
+	}
+	if r.ins[0].Text != "The spokeswoman said talks would resume." || r.ins[2].ID != "g2" || r.ins[3].Format != storyline.FormatHTML {
+		t.Errorf("gzip contents: %q, %q, %s", r.ins[0].Text, r.ins[2].ID, r.ins[3].Format)
+	}
+}
+
+// TestDemoCorpus walks the shipped demo: every good file must come through
+// and every file under demo/bad must be reported, none of them fatal.
+func TestDemoCorpus(t *testing.T) {
+	r := walk(t, Options{}, filepath.Join("..", "demo"))
+	if len(r.ins) < 40 {
+		t.Errorf("demo corpus yields %d articles, want at least 40", len(r.ins))
+	}
+	for _, e := range r.errs {
+		if !strings.Contains(filepath.ToSlash(e.Source), "demo/bad/") {
+			t.Errorf("a good demo file was rejected: %v", e)
+		}
+	}
+	// truncated.html is readable text: cleaning, not reading, rejects it.
+	if len(r.errs) < 3 {
+		t.Errorf("only %d bad demo inputs were reported: %v", len(r.errs), r.errs)
+	}
+	encodings := map[string]bool{}
+	for _, in := range r.ins {
+		encodings[in.Encoding] = true
+	}
+	if !encodings["windows-1251"] || !encodings["utf-16le"] {
+		t.Errorf("demo encodings %v lack windows-1251 or utf-16le", encodings)
+	}
+}
+
+func TestJSONLLineWithoutIDIsNamedByLine(t *testing.T) {
+	dir := t.TempDir()
+	r := walk(t, Options{}, write(t, dir, "x.jsonl", []byte("{\"text\":\"One.\"}\n{\"text\":\"Two.\"}\n")))
+	if len(r.ins) != 2 || !strings.HasSuffix(r.ins[1].Source, "x.jsonl#L2") || r.ins[1].ID != "" {
+		t.Fatalf("lines without ids: %+v", r.ins)
+	}
 }
