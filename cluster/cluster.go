@@ -8,9 +8,11 @@
 package cluster
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -21,7 +23,10 @@ import (
 
 // Options tune the clusterer; zero values take measured defaults.
 type Options struct {
-	EventThreshold     float64 // least similarity to join an event [0.05]
+	EventThreshold float64 // least similarity to join an event, headline only [0.05]
+	// Full texts share far more campaign-wide vocabulary than headlines,
+	// so joining an event on them needs a higher similarity [0.3].
+	TextEventThreshold float64
 	StorylineThreshold float64 // least similarity to join a storyline [0.05]
 	EventWindow        time.Duration
 	MaxCandidates      int // events scored per article [200]
@@ -37,15 +42,18 @@ type Clusterer struct {
 	postings   map[string][]*event // term -> events holding it, newest last
 	storylines []*story
 	storyPost  map[string][]*story
+	live       []*event  // events still open to new articles, oldest first
+	latest     time.Time // latest article day seen
 	changedEv  map[*event]bool
 	changedSt  map[*story]bool
 }
 
 type event struct {
 	ev       storyline.Event
-	day      time.Time
+	day      time.Time // latest member day: the window slides with the event
 	centroid map[string]float64
 	story    *story
+	titleSim float64 // similarity of the current title's article to the event
 }
 
 type story struct {
@@ -60,6 +68,9 @@ func New(opts Options) *Clusterer {
 	if opts.EventThreshold == 0 {
 		opts.EventThreshold = 0.05
 	}
+	if opts.TextEventThreshold == 0 {
+		opts.TextEventThreshold = 0.3
+	}
 	if opts.StorylineThreshold == 0 {
 		opts.StorylineThreshold = 0.05
 	}
@@ -73,25 +84,86 @@ func New(opts Options) *Clusterer {
 		storyPost: map[string][]*story{}, changedEv: map[*event]bool{}, changedSt: map[*story]bool{}}
 }
 
-// Add places an article in an event and returns the event's id.
+// Add places an article in an event and returns the event's id; a nil
+// article, or one with neither title nor body, belongs to no event ("").
 func (c *Clusterer) Add(a *storyline.Article) string {
+	if a == nil || strings.TrimSpace(a.Title) == "" && strings.TrimSpace(a.Body) == "" {
+		return ""
+	}
 	terms := c.terms(a)
 	vec := c.weigh(terms)
 	day := articleDay(a)
 	best, bestSim := c.bestEvent(vec, day)
-	if best == nil || bestSim < c.opts.EventThreshold {
-		best = c.newEvent(a, day)
+	if best == nil || bestSim < c.eventThreshold(a) {
+		best, bestSim = c.newEvent(a, day), 1
 	}
 	best.ev.Articles = append(best.ev.Articles, a.ID)
 	mergeInto(best.centroid, vec, len(best.ev.Articles))
+	pruneCentroid(best.centroid, maxStoryTerms)
+	best.note(a, day, bestSim)
+	c.freezeOld(day)
 	for t := range vec {
-		if p := c.postings[t]; len(p) == 0 || p[len(p)-1] != best {
-			c.postings[t] = append(p, best)
-		}
+		c.postings[t] = appendBounded(c.postings[t], best, c.opts.MaxCandidates)
 	}
 	c.changedEv[best] = true
 	c.placeInStory(best, a)
 	return best.ev.ID
+}
+
+func (c *Clusterer) eventThreshold(a *storyline.Article) float64 {
+	if body := strings.TrimSpace(a.Body); body != "" && body != strings.TrimSpace(a.Title) {
+		return c.opts.TextEventThreshold
+	}
+	return c.opts.EventThreshold
+}
+
+// note keeps the event's date the earliest member's and its title the one
+// of the member most similar to the event when it joined.
+func (e *event) note(a *storyline.Article, day time.Time, sim float64) {
+	if day.IsZero() {
+		return
+	}
+	if d := day.Format("2006-01-02"); e.ev.Date == "" || d < e.ev.Date {
+		e.ev.Date = d
+	}
+	if e.day.IsZero() || day.Before(e.day) {
+		e.day = day
+	}
+	if a.Title != "" && len(e.ev.Articles) > 1 && sim > e.titleSim {
+		e.ev.Title, e.titleSim = a.Title, sim
+	}
+}
+
+// freezeOld drops the term profiles of events no new article can reach any
+// more (older than two windows before the newest day), which keeps memory
+// proportional to the window rather than to the corpus. Undated events
+// stay open until maxLive newer events push them out.
+func (c *Clusterer) freezeOld(day time.Time) {
+	if day.After(c.latest) {
+		c.latest = day
+	}
+	horizon := c.latest.Add(-2 * c.opts.EventWindow)
+	n := 0
+	for n < len(c.live) && (len(c.live)-n > maxLive || !c.live[n].day.IsZero() && c.live[n].day.Before(horizon)) {
+		c.live[n].centroid = nil
+		n++
+	}
+	if n > 0 {
+		c.live = append(c.live[:0:0], c.live[n:]...)
+	}
+}
+
+// appendBounded adds an event or storyline to a posting list (newest last)
+// and forgets the oldest half once it grows past twice the bound, so
+// memory and lookups stay flat while old events freeze.
+func appendBounded[T comparable](p []T, x T, bound int) []T {
+	if len(p) > 0 && p[len(p)-1] == x {
+		return p
+	}
+	if len(p) >= 2*bound {
+		p = append(p[:0:0], p[len(p)-bound:]...)
+	}
+	return append(p, x)
 }
 
 func articleDay(a *storyline.Article) time.Time {
@@ -137,13 +209,11 @@ func withinWindow(a, b time.Time, w time.Duration) bool {
 
 func (c *Clusterer) newEvent(a *storyline.Article, day time.Time) *event {
 	e := &event{ev: storyline.Event{ID: stableID("ev-", a.ID), Title: a.Title}, day: day, centroid: map[string]float64{}}
-	if !day.IsZero() {
-		e.ev.Date = day.Format("2006-01-02")
-	}
 	if e.ev.Title == "" {
 		e.ev.Title = firstWords(a.Body, 12)
 	}
 	c.events = append(c.events, e)
+	c.live = append(c.live, e)
 	c.byID[e.ev.ID] = e
 	return e
 }
@@ -153,23 +223,9 @@ func (c *Clusterer) newEvent(a *storyline.Article, day time.Time) *event {
 func (c *Clusterer) placeInStory(e *event, a *storyline.Article) {
 	ents := keyEntities(a)
 	if e.story == nil {
-		seen := map[*story]bool{}
-		var best *story
-		bestSim := 0.0
-		for _, t := range append(entityTerms(ents), topTerms(e.centroid, 10)...) {
-			for _, s := range c.storyPost[t] {
-				if seen[s] {
-					continue
-				}
-				seen[s] = true
-				if sim := cosine(e.centroid, s.centroid); sim > bestSim {
-					best, bestSim = s, sim
-				}
-			}
-		}
+		best, bestSim := c.bestStory(e, ents)
 		if best == nil || bestSim < c.opts.StorylineThreshold {
-			best = &story{st: storyline.Storyline{ID: stableID("st-", e.ev.ID)}, centroid: map[string]float64{},
-				entities: map[string]int{}, names: map[string]string{}}
+			best = newStory(stableID("st-", e.ev.ID))
 			c.storylines = append(c.storylines, best)
 		}
 		e.story = best
@@ -178,22 +234,134 @@ func (c *Clusterer) placeInStory(e *event, a *storyline.Article) {
 	}
 	s := e.story
 	mergeInto(s.centroid, e.centroid, len(s.st.Articles)+1)
+	pruneCentroid(s.centroid, maxStoryTerms)
 	s.st.Articles = append(s.st.Articles, a.ID)
 	for _, en := range ents {
 		s.entities[en.ID]++
 		s.names[en.ID] = en.Name
 	}
-	for t := range e.centroid {
-		if p := c.storyPost[t]; len(p) == 0 || p[len(p)-1] != s {
-			c.storyPost[t] = append(p, s)
-		}
-	}
-	for _, t := range entityTerms(ents) {
-		if p := c.storyPost[t]; len(p) == 0 || p[len(p)-1] != s {
-			c.storyPost[t] = append(p, s)
-		}
+	for _, t := range append(entityTerms(ents), topTerms(e.centroid, 60)...) {
+		c.storyPost[t] = appendBounded(c.storyPost[t], s, storyCandidates)
 	}
 	c.changedSt[s] = true
+}
+
+const (
+	storyCandidates = 64   // storylines scored per term of a new event
+	maxStoryTerms   = 1000 // a storyline's profile keeps its heaviest terms
+	maxLive         = 50_000
+)
+
+// pruneCentroid keeps a long storyline's profile to its heaviest terms so
+// that comparing against it costs the same in year five as in week one.
+func pruneCentroid(c map[string]float64, n int) {
+	if len(c) <= 2*n {
+		return
+	}
+	weights := make([]float64, 0, len(c))
+	for _, w := range c {
+		weights = append(weights, w)
+	}
+	slices.Sort(weights)
+	floor := weights[len(weights)-n]
+	for t, w := range c {
+		if w < floor {
+			delete(c, t)
+		}
+	}
+}
+
+// Assign moves an event to a storyline, as a user's merge or split
+// decision says; an unknown storyline id opens a storyline with that id.
+// It reports false when the event is unknown.
+func (c *Clusterer) Assign(eventID, storylineID string) bool {
+	e := c.byID[eventID]
+	if e == nil {
+		return false
+	}
+	target := c.storyByID(storylineID)
+	if e.story == target {
+		return true
+	}
+	if old := e.story; old != nil {
+		old.st.Events = removeEvent(old.st.Events, eventID)
+		old.st.Articles = removeAll(old.st.Articles, e.ev.Articles)
+		c.changedSt[old] = true
+	}
+	e.story, e.ev.Storyline = target, target.st.ID
+	target.st.Events = append(target.st.Events, storyline.Event{ID: eventID})
+	target.st.Articles = append(target.st.Articles, e.ev.Articles...)
+	mergeInto(target.centroid, e.centroid, len(target.st.Articles))
+	for _, t := range topTerms(e.centroid, 20) {
+		c.storyPost[t] = appendBounded(c.storyPost[t], target, storyCandidates)
+	}
+	c.changedEv[e], c.changedSt[target] = true, true
+	return true
+}
+
+func (c *Clusterer) storyByID(id string) *story {
+	for _, s := range c.storylines {
+		if s.st.ID == id {
+			return s
+		}
+	}
+	s := newStory(id)
+	c.storylines = append(c.storylines, s)
+	return s
+}
+
+func newStory(id string) *story {
+	return &story{st: storyline.Storyline{ID: id}, centroid: map[string]float64{},
+		entities: map[string]int{}, names: map[string]string{}}
+}
+
+func removeEvent(l []storyline.Event, id string) []storyline.Event {
+	out := l[:0:0] // fresh: callers may hold the old slice
+	for _, e := range l {
+		if e.ID != id {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func removeAll(l, drop []string) []string {
+	gone := map[string]bool{}
+	for _, id := range drop {
+		gone[id] = true
+	}
+	out := l[:0:0] // fresh: callers may hold the old slice
+	for _, id := range l {
+		if !gone[id] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// bestStory scores the storylines recently fed by the event's entities
+// and heaviest terms, at most MaxCandidates of them.
+func (c *Clusterer) bestStory(e *event, ents []storyline.Entity) (*story, float64) {
+	seen := map[*story]bool{}
+	var best *story
+	bestSim := 0.0
+	for _, t := range append(entityTerms(ents), topTerms(e.centroid, 30)...) {
+		p := c.storyPost[t]
+		for k := len(p) - 1; k >= 0 && k >= len(p)-storyCandidates; k-- {
+			s := p[k]
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
+			if sim := cosine(e.centroid, s.centroid); sim > bestSim {
+				best, bestSim = s, sim
+			}
+			if len(seen) >= c.opts.MaxCandidates {
+				return best, bestSim
+			}
+		}
+	}
+	return best, bestSim
 }
 
 // Changed returns the events and storylines changed since the last call.
@@ -372,7 +540,12 @@ func topTerms(vec map[string]float64, n int) []string {
 	for t, w := range vec {
 		l = append(l, kv{t, w})
 	}
-	sort.Slice(l, func(i, j int) bool { return l[i].w > l[j].w || l[i].w == l[j].w && l[i].t < l[j].t })
+	slices.SortFunc(l, func(a, b kv) int {
+		if c := cmp.Compare(b.w, a.w); c != 0 {
+			return c
+		}
+		return strings.Compare(a.t, b.t)
+	})
 	out := make([]string, 0, n)
 	for i := 0; i < len(l) && i < n; i++ {
 		out = append(out, l[i].t)

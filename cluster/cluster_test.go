@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storyline-news/storyline/internal/shared"
+
 	"github.com/storyline-news/storyline"
 )
 
@@ -63,31 +65,119 @@ func contains(l []string, s string) bool {
 }
 
 // BenchmarkAdd shows the cost of one more article as the corpus grows:
-// it must stay flat, since candidates come from a bounded index.
+// it must stay flat, since candidates come from bounded, time-windowed
+// posting lists. Corpora are recombined from the shared data: a title of
+// one article, the lead of another, a date shifted at 100 a day.
 func BenchmarkAdd(b *testing.B) {
-	words := []string{"base", "port", "lease", "minister", "talks", "navy", "troops", "withdrawal", "election", "oil",
-		"pipeline", "refugees", "border", "court", "vote", "budget", "strike", "protest", "summit", "ceasefire",
-		"sanctions", "airbase", "fleet", "treaty", "parliament", "ministry", "embassy", "aid", "flood", "drought"}
+	pool := loadPool(b)
 	for _, size := range []int{10_000, 50_000, 200_000} {
 		b.Run(fmt.Sprint(size), func(b *testing.B) {
 			rnd := rand.New(rand.NewSource(1))
-			gen := func(i int) *storyline.Article {
-				day := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i/60).Format("2006-01-02")
-				title := ""
-				for k := 0; k < 8; k++ {
-					title += words[rnd.Intn(len(words))] + fmt.Sprint(rnd.Intn(40)) + " "
-				}
-				return art(fmt.Sprint(i), day, title, title)
-			}
 			c := New(Options{})
 			for i := 0; i < size; i++ {
-				c.Add(gen(i))
+				c.Add(recombine(pool, rnd, i))
 			}
 			b.ResetTimer()
 			for i := 0; b.Loop(); i++ {
-				c.Add(gen(size + i))
+				// New articles keep arriving at the corpus's end, as a feed brings them.
+				c.Add(recombine(pool, rnd, size+i%1000))
 			}
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+			b.ReportMetric(float64(len(c.Events())), "events")
 		})
+	}
+}
+
+func loadPool(b *testing.B) []goldItem {
+	var pool []goldItem
+	for _, rel := range []string{"data/polnear/train.jsonl", "data/timelines/timelines-dev.jsonl", "data/events/events-dev.jsonl"} {
+		path, err := shared.Path(rel)
+		if err != nil {
+			b.Skip(err)
+		}
+		items, err := readGold(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, it := range items {
+			if len(it.Text) > 1500 {
+				it.Text = it.Text[:1500] // the clusterer reads the lead only
+			}
+			pool = append(pool, it)
+		}
+	}
+	return pool
+}
+
+// recombine makes article i of a stream of 100 articles a day, so that a
+// larger corpus is a longer one (200k articles: five and a half years),
+// as a growing archive is.
+func recombine(pool []goldItem, rnd *rand.Rand, i int) *storyline.Article {
+	t, body := pool[rnd.Intn(len(pool))], pool[rnd.Intn(len(pool))]
+	day := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i/100)
+	return art(fmt.Sprint("bench-", i, "-", rnd.Int63()), day.Format(time.DateOnly), t.Title, body.Text)
+}
+
+func TestAssignMovesEventBetweenStorylines(t *testing.T) {
+	c := New(Options{})
+	ev := c.Add(art("a", "2019-06-11", "Norvask signals rethink on Port Anselm naval base", "Volkov said the base is discussed."))
+	c.Add(art("b", "2019-06-12", "Floods hit northern villages", "Heavy rain flooded three villages overnight."))
+	c.Changed()
+	if !c.Assign(ev, "st-user") {
+		t.Fatal("Assign refused a known event")
+	}
+	if c.Assign("ev-unknown", "st-user") {
+		t.Error("Assign accepted an unknown event")
+	}
+	evs, sts := c.Changed()
+	if len(evs) != 1 || evs[0].Storyline != "st-user" {
+		t.Errorf("moved event not reported with its new storyline: %+v", evs)
+	}
+	if len(sts) != 2 {
+		t.Errorf("want the old and the new storyline changed, got %d", len(sts))
+	}
+	for _, s := range c.Storylines() {
+		if contains(s.Articles, "a") != (s.ID == "st-user") {
+			t.Errorf("article a in storyline %s after the move", s.ID)
+		}
+	}
+}
+
+func TestBadInputDoesNotPanic(t *testing.T) {
+	c := New(Options{})
+	if id := c.Add(nil); id != "" {
+		t.Errorf("nil article got event %q", id)
+	}
+	if id := c.Add(art("x", "not a date", "", "  ")); id != "" {
+		t.Errorf("empty article got event %q", id)
+	}
+	if id := c.Add(art("y", "", "Undated headline about a strike", "")); id == "" {
+		t.Error("undated headline got no event")
+	}
+	if _, err := readLabels("testdata/missing.tsv"); err == nil {
+		t.Error("missing labels file gave no error")
+	}
+}
+
+func TestTimelinePrefersReferencedDates(t *testing.T) {
+	arts := []*storyline.Article{
+		art("1", "2010-04-21", "Rig explodes", "The rig exploded on April 20 in the Gulf. Eleven workers are missing."),
+		art("2", "2010-04-25", "Oil leak found", "Robots found a leak on April 24. The explosion on April 20 sank the rig."),
+		art("3", "2010-05-02", "Slick spreads", "Since the blast of April 20, 2010, the slick has grown. Crews worked on Sunday."),
+		art("4", "2010-05-02", "Fishing banned", "Officials banned fishing in the area. The ban starts at once."),
+	}
+	tl := Timeline(storyline.Storyline{}, arts, 2)
+	if len(tl) != 2 {
+		t.Fatalf("want 2 dates, got %+v", tl)
+	}
+	if tl[0].Date != "2010-04-20" {
+		t.Errorf("the day every article refers back to is not the first key date: %+v", tl)
+	}
+	if tl[0].Summary == "" || tl[0].Article == "" {
+		t.Errorf("key date without a summary sentence: %+v", tl[0])
+	}
+	only := Timeline(storyline.Storyline{Articles: []string{"4"}}, arts, 5)
+	if len(only) != 1 || only[0].Date != "2010-05-02" {
+		t.Errorf("articles outside the storyline shaped its timeline: %+v", only)
 	}
 }

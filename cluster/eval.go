@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"strings"
 
 	"github.com/storyline-news/storyline"
 )
@@ -78,16 +79,31 @@ func Score(gold, pred map[string]string) Scores {
 	return s
 }
 
+// Annotate fills an article's entities (or timexes) before clustering.
+type Annotate func(context.Context, *storyline.Article) error
+
+func runAnnotate(ctx context.Context, annotate []Annotate, a *storyline.Article) error {
+	for _, f := range annotate {
+		if f == nil {
+			continue
+		}
+		if err := f(ctx, a); err != nil {
+			return fmt.Errorf("annotate %s: %w", a.ID, err)
+		}
+	}
+	return nil
+}
+
 // goldItem is one line of the events or timelines data.
 type goldItem struct {
-	ID, Outlet, Published, Title, Text string
-	Event, Story                       *string
+	ID, Outlet, Published, Title, Text, Collection string
+	Event, Story                                   *string
 }
 
 func readGold(path string) ([]goldItem, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read gold: %w", err)
 	}
 	defer f.Close()
 	var items []goldItem
@@ -96,7 +112,7 @@ func readGold(path string) ([]goldItem, error) {
 	for sc.Scan() {
 		var it goldItem
 		if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, fmt.Errorf("%s line %d: %w", path, len(items)+1, err)
 		}
 		items = append(items, it)
 	}
@@ -107,7 +123,10 @@ func readGold(path string) ([]goldItem, error) {
 
 // EvaluateEvents clusters the items of an events file (headlines, in time
 // order) and scores the events against the gold ones.
-func EvaluateEvents(ctx context.Context, path string, annotate func(context.Context, *storyline.Article) error) (Scores, error) {
+//
+// Headlines carry no entities; pass an Annotate (at most one) to give the
+// clusterer the entity ids the pipeline would.
+func EvaluateEvents(ctx context.Context, path string, annotate ...Annotate) (Scores, error) {
 	items, err := readGold(path)
 	if err != nil {
 		return Scores{}, err
@@ -115,15 +134,16 @@ func EvaluateEvents(ctx context.Context, path string, annotate func(context.Cont
 	c := New(Options{})
 	gold, pred := map[string]string{}, map[string]string{}
 	for _, it := range items {
+		if err := ctx.Err(); err != nil {
+			return Scores{}, err
+		}
 		if it.Event == nil {
 			continue
 		}
 		a := &storyline.Article{ID: it.ID, Title: it.Title, Body: it.Text, Outlet: it.Outlet,
 			Published: storyline.Published{Date: it.Published}}
-		if annotate != nil {
-			if err := annotate(ctx, a); err != nil {
-				return Scores{}, err
-			}
+		if err := runAnnotate(ctx, annotate, a); err != nil {
+			return Scores{}, err
 		}
 		gold[it.ID] = *it.Event
 		pred[it.ID] = c.Add(a)
@@ -133,7 +153,7 @@ func EvaluateEvents(ctx context.Context, path string, annotate func(context.Cont
 
 // EvaluateStorylines clusters a timelines file and scores the storylines
 // against the gold topics.
-func EvaluateStorylines(ctx context.Context, path string, annotate func(context.Context, *storyline.Article) error) (Scores, error) {
+func EvaluateStorylines(ctx context.Context, path string, annotate ...Annotate) (Scores, error) {
 	items, err := readGold(path)
 	if err != nil {
 		return Scores{}, err
@@ -149,10 +169,8 @@ func EvaluateStorylines(ctx context.Context, path string, annotate func(context.
 		}
 		a := &storyline.Article{ID: it.ID, Title: it.Title, Body: it.Text, Outlet: it.Outlet,
 			Published: storyline.Published{Date: it.Published}}
-		if annotate != nil {
-			if err := annotate(ctx, a); err != nil {
-				return Scores{}, err
-			}
+		if err := runAnnotate(ctx, annotate, a); err != nil {
+			return Scores{}, err
 		}
 		gold[it.ID] = *it.Story
 		c.Add(a)
@@ -164,4 +182,212 @@ func EvaluateStorylines(ctx context.Context, path string, annotate func(context.
 		}
 	}
 	return Score(gold, pred), nil
+}
+
+// TimelineScores are date precision, recall and F1 of picked key dates,
+// averaged over gold timelines as tilse and news-tls do.
+type TimelineScores struct {
+	Timelines                 int
+	DateP, DateR, DateF1      float64
+	PerTimeline               []TimelineScore
+	ArticlesRead, DatesPicked int
+}
+
+// TimelineScore is one gold timeline's date agreement.
+type TimelineScore struct {
+	Timeline     string
+	Gold, Picked int
+	P, R, F1     float64
+	Matched      int
+}
+
+func (s TimelineScores) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d timelines, %d articles: date P %.3f  R %.3f  F1 %.3f\n", s.Timelines, s.ArticlesRead, s.DateP, s.DateR, s.DateF1)
+	for _, t := range s.PerTimeline {
+		fmt.Fprintf(&b, "  %-28s gold %3d  matched %3d  F1 %.3f\n", t.Timeline, t.Gold, t.Matched, t.F1)
+	}
+	return b.String()
+}
+
+type goldTimeline struct {
+	Story, Collection, Timeline string
+	Entries                     []struct{ Date string }
+}
+
+// EvaluateTimelines picks, for each gold timeline, as many key dates as it
+// has from the articles of its collection published within its span (the
+// news-tls set-up), and scores the dates.
+func EvaluateTimelines(ctx context.Context, articlesPath, goldPath string, annotate ...Annotate) (TimelineScores, error) {
+	items, err := readGold(articlesPath)
+	if err != nil {
+		return TimelineScores{}, err
+	}
+	golds, err := readTimelines(goldPath)
+	if err != nil {
+		return TimelineScores{}, err
+	}
+	byCollection := map[string][]*storyline.Article{}
+	for _, it := range items {
+		a := &storyline.Article{ID: it.ID, Title: it.Title, Body: it.Text, Outlet: it.Outlet,
+			Published: storyline.Published{Date: it.Published}}
+		if err := runAnnotate(ctx, annotate, a); err != nil {
+			return TimelineScores{}, err
+		}
+		byCollection[it.Collection] = append(byCollection[it.Collection], a)
+	}
+	var s TimelineScores
+	for _, g := range golds {
+		if err := ctx.Err(); err != nil {
+			return TimelineScores{}, err
+		}
+		ts := scoreTimeline(g, byCollection[g.Collection])
+		s.PerTimeline = append(s.PerTimeline, ts)
+		s.DateP += ts.P
+		s.DateR += ts.R
+		s.DatesPicked += ts.Picked
+	}
+	s.Timelines, s.ArticlesRead = len(golds), len(items)
+	if s.Timelines > 0 {
+		s.DateP /= float64(s.Timelines)
+		s.DateR /= float64(s.Timelines)
+	}
+	s.DateF1 = f1(s.DateP, s.DateR)
+	return s, nil
+}
+
+func scoreTimeline(g goldTimeline, articles []*storyline.Article) TimelineScore {
+	gold := map[string]bool{}
+	first, last := "9999", ""
+	for _, e := range g.Entries {
+		gold[e.Date] = true
+		first, last = min(first, e.Date), max(last, e.Date)
+	}
+	var span []*storyline.Article
+	for _, a := range articles {
+		if d := a.Published.Date; d >= first && d <= last {
+			span = append(span, a)
+		}
+	}
+	picked := keyDates(filterDates(collectDates(span), first, last), len(gold))
+	ts := TimelineScore{Timeline: g.Timeline, Gold: len(gold), Picked: len(picked)}
+	for _, p := range picked {
+		if gold[p.Date] {
+			ts.Matched++
+		}
+	}
+	if ts.Picked > 0 {
+		ts.P = float64(ts.Matched) / float64(ts.Picked)
+	}
+	if ts.Gold > 0 {
+		ts.R = float64(ts.Matched) / float64(ts.Gold)
+	}
+	ts.F1 = f1(ts.P, ts.R)
+	return ts
+}
+
+// filterDates keeps dates within the timeline's span, as the task defines
+// the span in advance.
+func filterDates(dates map[string]*dateEvidence, first, last string) map[string]*dateEvidence {
+	for d := range dates {
+		if d < first || d > last {
+			delete(dates, d)
+		}
+	}
+	return dates
+}
+
+func readTimelines(path string) ([]goldTimeline, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read gold timelines: %w", err)
+	}
+	defer f.Close()
+	var out []goldTimeline
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	for sc.Scan() {
+		var g goldTimeline
+		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			return nil, fmt.Errorf("%s line %d: %w", path, len(out)+1, err)
+		}
+		out = append(out, g)
+	}
+	return out, sc.Err()
+}
+
+// LabelledScores scores full-text event clustering against hand-checked
+// labels, next to the all-singletons baseline that a mostly-singleton
+// gold flatters.
+type LabelledScores struct {
+	Scores
+	Singletons Scores
+}
+
+func (s LabelledScores) String() string {
+	return "clusterer: " + s.Scores.String() + "each article alone: " + s.Singletons.String()
+}
+
+// EvaluateLabelledEvents clusters the articles of the given JSONL files in
+// time order (title and full text) and scores the events against a labels
+// file of "id<TAB>event" lines, where an empty event marks an article that
+// is an event of its own. Articles missing from the labels are skipped.
+func EvaluateLabelledEvents(ctx context.Context, labelsPath string, articlePaths []string, annotate ...Annotate) (LabelledScores, error) {
+	gold, err := readLabels(labelsPath)
+	if err != nil {
+		return LabelledScores{}, err
+	}
+	var items []goldItem
+	for _, p := range articlePaths {
+		its, err := readGold(p)
+		if err != nil {
+			return LabelledScores{}, err
+		}
+		items = append(items, its...)
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].Published < items[j].Published })
+	c := New(Options{})
+	pred := map[string]string{}
+	for _, it := range items {
+		if err := ctx.Err(); err != nil {
+			return LabelledScores{}, err
+		}
+		if _, ok := gold[it.ID]; !ok {
+			continue
+		}
+		a := &storyline.Article{ID: it.ID, Title: it.Title, Body: it.Text, Outlet: it.Outlet,
+			Published: storyline.Published{Date: it.Published}}
+		if err := runAnnotate(ctx, annotate, a); err != nil {
+			return LabelledScores{}, err
+		}
+		pred[it.ID] = c.Add(a)
+	}
+	for id := range gold {
+		if _, ok := pred[id]; !ok {
+			return LabelledScores{}, fmt.Errorf("%s: labelled article %s is in none of the article files", labelsPath, id)
+		}
+	}
+	return LabelledScores{Scores: Score(gold, pred), Singletons: Score(gold, nil)}, nil
+}
+
+func readLabels(path string) (map[string]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read labels: %w", err)
+	}
+	gold := map[string]string{}
+	for n, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		id, event, ok := strings.Cut(line, "\t")
+		if !ok || id == "" {
+			return nil, fmt.Errorf("%s line %d: want id<TAB>event, got %q", path, n+1, line)
+		}
+		if event == "" {
+			event = "self:" + id
+		}
+		gold[id] = event
+	}
+	return gold, nil
 }
