@@ -73,9 +73,29 @@ func evaluations() []evaluation {
 				fmt.Fprint(w, r)
 				return err
 			}},
+		{"entities", "Entities: named quote sources found (PolNeAR) and mentions, types, roles, aliases on the entity gold", "data/polnear/dev.jsonl",
+			func(ctx context.Context, w io.Writer, path string) error {
+				r, err := entity.EvaluatePolNeAR(ctx, path)
+				fmt.Fprint(w, r)
+				if err != nil {
+					return err
+				}
+				g, err := entity.EvaluateGold(ctx, "entity/testdata/gold.txt")
+				fmt.Fprint(w, g)
+				return err
+			}},
 		{"timex", "Temporal expressions on TimeBank (TempEval-3 strict/relaxed span F1, value F1)", "data/timex/train.jsonl",
 			func(ctx context.Context, w io.Writer, path string) error {
 				r, err := timex.EvaluateTimeBank(ctx, path, -1)
+				fmt.Fprint(w, r)
+				return err
+			}},
+		{"timex-gold", "Temporal expressions in news on the project's gold (spans and values against each article's date)", "",
+			func(ctx context.Context, w io.Writer, path string) error {
+				if path == "" {
+					path = "timex/testdata/gold.jsonl"
+				}
+				r, err := timex.EvaluateGold(ctx, path)
 				fmt.Fprint(w, r)
 				return err
 			}},
@@ -87,14 +107,41 @@ func evaluations() []evaluation {
 			}},
 		{"events", "Event clustering (B-cubed and pairwise P/R/F1 against gold events)", "data/events/events-dev.jsonl",
 			func(ctx context.Context, w io.Writer, path string) error {
-				r, err := cluster.EvaluateEvents(ctx, path, nil)
+				r, err := cluster.EvaluateEvents(ctx, path)
 				fmt.Fprint(w, "events: ", r)
 				return err
 			}},
 		{"storylines", "Storyline grouping over years (B-cubed and pairwise P/R/F1 against gold topics)", "data/timelines/timelines-dev.jsonl",
 			func(ctx context.Context, w io.Writer, path string) error {
-				r, err := cluster.EvaluateStorylines(ctx, path, nil)
+				r, err := cluster.EvaluateStorylines(ctx, path)
 				fmt.Fprint(w, "storylines: ", r)
+				return err
+			}},
+		{"timelines", "Key dates of each gold timeline picked from its articles (date P/R/F1, as tilse and news-tls)", "data/timelines/timelines-dev.jsonl",
+			func(ctx context.Context, w io.Writer, path string) error {
+				gold, err := shared.Path("data/timelines/timelines-dev.gold.jsonl")
+				if err != nil {
+					return err
+				}
+				r, err := cluster.EvaluateTimelines(ctx, path, gold)
+				fmt.Fprint(w, "timelines: ", r)
+				return err
+			}},
+		{"events-fulltext", "Event clustering on full PolNeAR articles against hand-checked labels, next to the all-singletons baseline", "",
+			func(ctx context.Context, w io.Writer, path string) error {
+				if path == "" {
+					path = "cluster/testdata/polnear-events.tsv"
+				}
+				var articles []string
+				for _, rel := range []string{"data/polnear/train.jsonl", "data/polnear/dev.jsonl"} {
+					p, err := shared.Path(rel)
+					if err != nil {
+						return err
+					}
+					articles = append(articles, p)
+				}
+				r, err := cluster.EvaluateLabelledEvents(ctx, path, articles)
+				fmt.Fprint(w, r)
 				return err
 			}},
 		{"shifts", "Shift detection on gold statement pairs (precision, recall)", "",
