@@ -162,6 +162,9 @@ func (d *document) findAttribution(s storyline.Span) *attribution {
 // without overlap: "Beck said X, but he said Y" reports two statements.
 func (d *document) findAttributions(s storyline.Span) []*attribution {
 	toks := d.tokens(s)
+	if a := d.closingAttribution(s, toks); a != nil {
+		return []*attribution{a}
+	}
 	var out []*attribution
 	for from := 0; from < len(toks); {
 		a, next := d.attributionFrom(s, toks, from)
@@ -182,6 +185,42 @@ func (d *document) findAttributions(s storyline.Span) []*attribution {
 		}
 	}
 	return out
+}
+
+// datelinePattern matches a wire dateline opening a sentence, "ANSELM
+// (Levant Wire) — ", which is no part of what anyone said.
+var datelinePattern = regexp.MustCompile(`^\p{Lu}[\p{Lu} .,'-]*(?:\s*\([^)]{1,40}\))?\s*[—–-]+\s*`)
+
+// openingOf is where a sentence's own words begin, after any dateline.
+func (d *document) openingOf(s storyline.Span) int {
+	if m := datelinePattern.FindStringIndex(d.body[s.Start:s.End]); m != nil && m[1] < s.End-s.Start {
+		return s.Start + m[1]
+	}
+	return s.Start
+}
+
+// closingAttribution reads a sentence that ends in its attribution,
+// "Talks are ongoing and Maravia hopes for a deal, Mansour said on
+// Wednesday": what comes before is Mansour's, cues inside it included.
+func (d *document) closingAttribution(s storyline.Span, toks []tok) *attribution {
+	for i := len(toks) - 1; i > 0 && len(toks)-i <= 16; i-- {
+		t := toks[i]
+		if t.quoted || t.punct || !isCue(t.lower) {
+			continue
+		}
+		cueEnd := i + 1
+		if a := d.subjectBefore(s, toks, i, cueEnd); a != nil {
+			if a.contentStart == d.openingOf(s) && a.contentEnd > a.contentStart {
+				return a
+			}
+			return nil
+		}
+		if a := d.speakerAfter(s, toks, i, cueEnd); a != nil && a.contentEnd > s.Start {
+			return a
+		}
+		return nil
+	}
+	return nil
 }
 
 // attributionFrom finds the first attribution whose cue is at or after
@@ -227,7 +266,7 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 	for j >= 0 && !toks[j].punct && !toks[j].quoted && !clauseWords[toks[j].lower] {
 		j--
 	}
-	start := j + 1
+	start := skipTemporal(toks, j+1, end)
 	if start == end && j > 0 && (toks[j].lower == "and" || toks[j].lower == "but") {
 		// "Wealth-X keeps its finances secret but says ...": the cue
 		// shares the subject that opens the sentence.
@@ -240,11 +279,39 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 	a.medium = d.medium(s)
 	if start > 0 && endsQuoteOrClause(toks[start-1]) && d.tailCue(toks, cueEnd) {
 		// "CONTENT, Volkov said." reports what came before.
-		a.contentStart, a.contentEnd = s.Start, toks[start-1].start
+		a.contentStart, a.contentEnd = d.openingOf(s), toks[start-1].start
 		return a
+	}
+	if !reportsClause(toks, cue, cueEnd) {
+		return nil
 	}
 	a.contentStart, a.contentEnd = d.contentAfter(s, toks, cue, cueEnd)
 	return a
+}
+
+// reportsClause rejects "did not respond to a request for comment": an
+// answer cue with a prepositional object reports that nothing was said.
+// Other cues keep it, since "called for a ban" and "hopes for a deal"
+// report a position.
+func reportsClause(toks []tok, cue, cueEnd int) bool {
+	return cueEnd >= len(toks) || !answerCues[toks[cue].lower] || !prepositions[toks[cueEnd].lower]
+}
+
+// skipTemporal drops a leading time from a speaker phrase: "Last October
+// the minister said" is said by the minister.
+func skipTemporal(toks []tok, start, end int) int {
+	i := start
+	for i < end-1 && (temporalWords[toks[i].lower] || isDigits(toks[i].text)) {
+		i++
+	}
+	if i > start && i < end && toks[i].text == "," {
+		i++
+	}
+	return i
+}
+
+func isDigits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
 }
 
 // appositiveSubject reads "Karim Nassar, the leader of the party, said"
@@ -323,11 +390,12 @@ func passive(toks []tok, from, cue int) bool {
 	return false
 }
 
-// hasVerb reports whether a would-be speaker phrase holds a modal verb,
-// which makes it a clause, not a name: "could blunt Republican (claims)".
+// hasVerb reports whether a would-be speaker phrase holds a modal verb or a
+// form of "be", which makes it a clause, not a name: "could blunt
+// Republican (claims)", "the pier was first (announced)".
 func hasVerb(ts []tok) bool {
 	for _, t := range ts {
-		if modals[t.lower] {
+		if modals[t.lower] || beForms[t.lower] {
 			return true
 		}
 	}
@@ -345,11 +413,11 @@ func (d *document) speakerAfter(s storyline.Span, toks []tok, cue, cueEnd int) *
 	}
 	// "said the minister." ends the sentence or its clause: a cue followed
 	// by a long clause reports that clause and is read the other way.
-	if end == cueEnd || (end < len(toks) && !toks[end].punct) || !looksLikeSpeaker(toks[cueEnd:end]) {
+	if end == cueEnd || (end < len(toks) && !toks[end].punct) || !looksLikeSpeaker(toks[cueEnd:end]) || hasVerb(toks[cueEnd:end]) {
 		return nil
 	}
 	a := &attribution{cue: cueText(toks, cue, cueEnd), speakerStart: toks[cueEnd].start, speakerEnd: toks[end-1].end,
-		medium: d.medium(s), contentStart: s.Start, contentEnd: toks[cue-1].start}
+		medium: d.medium(s), contentStart: d.openingOf(s), contentEnd: toks[cue-1].start}
 	return a
 }
 
@@ -405,7 +473,7 @@ func (d *document) accordingTo(s storyline.Span, toks []tok) *attribution {
 				a.contentStart, a.contentEnd = toks[end].end, s.End
 			}
 		} else {
-			a.contentStart, a.contentEnd = s.Start, toks[i].start
+			a.contentStart, a.contentEnd = d.openingOf(s), toks[i].start
 		}
 		return a
 	}

@@ -125,3 +125,14 @@ campaign,party,committee,ministry,department,agency,government,company,group,org
 // notSpeakers open a line with a colon without speaking.
 var notSpeakers = set(`note,update,updated,editor,photo,video,watch,read,related,correction,source,sources,tags,
 topics,see,also,listen,advertisement,click,share,posted,published,by,from,via,credit,image,caption`)
+
+// prepositions after a cue introduce its object, not a reported clause.
+var prepositions = set(`for,to,by,with,of,about,against,from,into,at,on,in,over,up,out,off,after,before,during,under,without`)
+
+// temporalWords open a sentence before its subject: "Last October the
+// minister said".
+var temporalWords = set(`last,this,next,on,in,early,late,earlier,later,yesterday,today,week,month,year,weekend,morning,
+evening,night,monday,tuesday,wednesday,thursday,friday,saturday,sunday,january,february,march,april,may,june,july,
+august,september,october,november,december,spring,summer,autumn,fall,winter`)
+
+var answerCues = set(`respond,responds,responded,reply,replies,replied,answer,answers,answered`)

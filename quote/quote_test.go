@@ -182,3 +182,21 @@ func TestSubjectsSharedAndHeadlines(t *testing.T) {
 	check(t, `The lease will be renewed next year, analyst says.`,
 		want{"indirect", "The lease will be renewed next year", "analyst", "", "says", ""})
 }
+
+func TestClosingAttributionOwnsTheSentence(t *testing.T) {
+	check(t, `ANSELM (Levant Wire) — Talks on the lease are ongoing and Maravia hopes for an agreement this year, Foreign Minister Laila Mansour said on Wednesday.`,
+		want{"indirect", "Talks on the lease are ongoing and Maravia hopes for an agreement this year", "Laila Mansour", "Foreign Minister Laila Mansour", "said", ""})
+	check(t, `Last October the Norvaskian minister Dmitri Volkov said the ships would stay.`,
+		want{"indirect", "the ships would stay", "Dmitri Volkov", "the Norvaskian minister Dmitri Volkov", "said", ""})
+}
+
+func TestNonStatementsAreNoQuotes(t *testing.T) {
+	for _, body := range []string{
+		`Norvask did not respond to a request for comment.`,
+		`The pier was first announced by Dmitri Volkov in October 2015.`,
+	} {
+		if got := quotes(t, body); len(got) != 0 {
+			t.Errorf("%q gave quotes: %+v", body, got)
+		}
+	}
+}
