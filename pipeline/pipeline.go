@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -99,7 +100,35 @@ func applyInput(a *storyline.Article, in *storyline.Input) {
 	if day, ok := metadataDay(in.Published); ok {
 		a.Published = storyline.Published{Date: day, Earliest: day, Latest: day,
 			Method: storyline.DateMetadata, Evidence: "input field published=" + in.Published}
+		return
 	}
+	if a.Published.Date != "" {
+		return
+	}
+	for _, address := range []string{a.URL, in.Source} {
+		if day, ok := addressDay(address); ok {
+			a.Published = storyline.Published{Date: day, Earliest: day, Latest: day,
+				Method: storyline.DateMetadata, Evidence: "date in address " + address}
+			return
+		}
+	}
+}
+
+// addressPattern finds a full date in a URL or file path ("/2015/10/02/",
+// "anselm-2015-10-02.txt"): news sites and scrapers write the publication
+// day there, and a year and month alone would be too coarse to trust.
+var addressPattern = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})[-/_.](0[1-9]|1[0-2])[-/_.](0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)`)
+
+func addressDay(address string) (string, bool) {
+	m := addressPattern.FindStringSubmatch(address)
+	if m == nil {
+		return "", false
+	}
+	day := m[1] + "-" + m[2] + "-" + m[3]
+	if _, err := time.Parse("2006-01-02", day); err != nil {
+		return "", false
+	}
+	return day, true
 }
 
 var dayLayouts = []string{

@@ -119,3 +119,28 @@ func BenchmarkExtractParallel(b *testing.B) {
 	})
 	b.ReportMetric(float64(done.Load())/b.Elapsed().Seconds(), "articles/s")
 }
+
+func TestProcessDatesFromTheAddressWhenNothingElseDoes(t *testing.T) {
+	body := "The minister said on Friday that the base would stay. The station has served ships since 1971.\n\n" +
+		"Officials gave no further details about the plan or its cost to reporters."
+	cases := []struct{ source, url, text, want, method string }{
+		{"levant-wire/anselm-2015-10-02.txt", "", body, "2015-10-02", storyline.DateMetadata},
+		{"crawl/page.txt", "https://example.com/world/2016/03/14/base-stays", body, "2016-03-14", storyline.DateMetadata},
+		{"notes/2015-10-02.txt", "", "March 3, 2017\n\n" + body, "2017-03-03", storyline.DateText},
+		{"crawl/story-20151002.txt", "", body, "", storyline.DateInferred},
+	}
+	p := newPipeline()
+	for _, c := range cases {
+		in := &storyline.Input{Source: c.source, URL: c.url, Text: c.text, Format: storyline.FormatText, Raw: []byte(c.text)}
+		a, err := p.Process(context.Background(), in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.want != "" && (a.Published.Date != c.want || a.Published.Method != c.method) {
+			t.Errorf("%s: published %+v, want %s by %s", c.source, a.Published, c.want, c.method)
+		}
+		if c.want == "" && a.Published.Method == storyline.DateMetadata {
+			t.Errorf("%s: took %+v from an address without a separated date", c.source, a.Published)
+		}
+	}
+}
