@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/cluster"
 )
 
 func checkDates(dates ...string) error {
@@ -124,31 +126,34 @@ func (a *app) entityCmd() *cobra.Command {
 		Example: `  storyline entity merge per-1a2b3c4d5e6f per-6f5e4d3c2b1a
   storyline entity split per-1a2b3c4d5e6f "Sergei Ivanov"`,
 	}
-	decide := func(kind, use, short string) *cobra.Command {
-		return &cobra.Command{
-			Use:   use,
-			Short: short,
-			Args:  cobra.ExactArgs(2),
-			RunE: func(cmd *cobra.Command, args []string) error {
-				st, err := a.openStore(cmd.Context())
-				if err != nil {
-					return err
-				}
-				defer st.Close()
-				d := storyline.Decision{Kind: kind, Subject: args[0], Object: args[1], Created: time.Now().UTC()}
-				if err := st.SaveDecision(cmd.Context(), d); err != nil {
-					return err
-				}
-				fmt.Fprintf(cmd.OutOrStdout(), "recorded %s %s %s\n", kind, args[0], args[1])
-				return nil
-			},
-		}
-	}
 	cmd.AddCommand(
-		decide(storyline.DecisionMergeEntities, "merge FROM-ID INTO-ID", "Merge entity FROM into INTO"),
-		decide(storyline.DecisionSplitEntity, "split ID ALIAS", "Split an alias off an entity into its own"),
+		a.decisionCmd(storyline.DecisionMergeEntities, "merge FROM-ID INTO-ID", "Merge entity FROM into INTO"),
+		a.decisionCmd(storyline.DecisionSplitEntity, "split ID ALIAS", "Split an alias off an entity into its own"),
 	)
 	return cmd
+}
+
+// decisionCmd records one kind of user correction; stores apply decisions
+// when they read, so they survive re-ingest and re-clustering.
+func (a *app) decisionCmd(kind, use, short string) *cobra.Command {
+	return &cobra.Command{
+		Use:   use,
+		Short: short,
+		Args:  cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := a.openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			d := storyline.Decision{Kind: kind, Subject: args[0], Object: args[1], Created: time.Now().UTC()}
+			if err := st.SaveDecision(cmd.Context(), d); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "recorded %s %s %s\n", kind, args[0], args[1])
+			return nil
+		},
+	}
 }
 
 func (a *app) timelineCmd() *cobra.Command {
@@ -209,7 +214,9 @@ func (a *app) storiesCmd() *cobra.Command {
 		Use:   "stories",
 		Short: "List storylines: events about one subject linked across years",
 		Example: `  storyline stories
-  storyline stories --format json > stories.json`,
+  storyline stories --format json > stories.json
+  storyline stories merge st-5c0ffee1 st-4be1a0c2
+  storyline stories split st-4be1a0c2 ev-9d8c7b6a`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(format); err != nil {
@@ -240,6 +247,10 @@ func (a *app) storiesCmd() *cobra.Command {
 	cmd.Flags().IntVar(&limit, "limit", 0, "how many (0: all)")
 	cmd.Flags().IntVar(&offset, "offset", 0, "skip this many")
 	addFormatFlag(cmd, &format, formatText)
+	cmd.AddCommand(
+		a.decisionCmd(storyline.DecisionMergeStorylines, "merge FROM-ID INTO-ID", "Merge storyline FROM into INTO"),
+		a.decisionCmd(storyline.DecisionSplitStoryline, "split STORYLINE-ID EVENT-ID", "Split an event off a storyline into one of its own"),
+	)
 	return cmd
 }
 
@@ -260,11 +271,13 @@ func dateSpan(events []storyline.Event) (first, last string) {
 
 func (a *app) storyCmd() *cobra.Command {
 	var format string
+	var keyDates int
 	cmd := &cobra.Command{
-		Use:     "story ID",
-		Short:   "One storyline: its timeline of events and the quotes in them",
-		Example: "  storyline story st-4be1a0c2",
-		Args:    cobra.ExactArgs(1),
+		Use:   "story ID",
+		Short: "One storyline: its key dates, its timeline of events and the quotes in them",
+		Example: `  storyline story st-4be1a0c2
+  storyline story st-4be1a0c2 --key-dates 5 --format json`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(format); err != nil {
 				return err
@@ -278,11 +291,22 @@ func (a *app) storyCmd() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("storyline %s: %w", args[0], err)
 			}
+			dates, err := storyKeyDates(cmd.Context(), st, s, keyDates)
+			if err != nil {
+				return err
+			}
 			w := cmd.OutOrStdout()
 			if format != formatText {
-				return writeJSON(w, map[string]any{"schema": storyline.Schema, "storyline": s})
+				return writeJSON(w, map[string]any{"schema": storyline.Schema, "storyline": s, "key_dates": dates})
 			}
 			fmt.Fprintf(w, "%s  %s\n", s.ID, s.Title)
+			if len(dates) > 0 {
+				fmt.Fprintln(w, "key dates:")
+			}
+			for _, d := range dates {
+				fmt.Fprintf(w, "  %s  %s  [%s]\n", d.Date, oneLine(d.Summary, 120), d.Article)
+			}
+			fmt.Fprintln(w, "events:")
 			for _, e := range s.Events {
 				fmt.Fprintf(w, "  %-10s %s  (%d articles)\n", orDash(e.Date), oneLine(e.Title, 90), len(e.Articles))
 				for _, id := range e.Articles {
@@ -298,8 +322,30 @@ func (a *app) storyCmd() *cobra.Command {
 			return nil
 		},
 	}
+	cmd.Flags().IntVar(&keyDates, "key-dates", 10, "how many key dates to pick (0: none)")
 	addFormatFlag(cmd, &format, formatText)
 	return cmd
+}
+
+// storyKeyDates picks the dates a storyline's own articles refer to most,
+// each with the sentence that says what happened then.
+func storyKeyDates(ctx context.Context, st storyline.Store, s *storyline.Storyline, k int) ([]cluster.TimelineDate, error) {
+	if k <= 0 {
+		return []cluster.TimelineDate{}, nil
+	}
+	articles := make([]*storyline.Article, 0, len(s.Articles))
+	for _, id := range s.Articles {
+		art, err := st.Article(ctx, id)
+		if err != nil {
+			return nil, fmt.Errorf("storyline %s: %w", s.ID, err)
+		}
+		articles = append(articles, art)
+	}
+	dates := cluster.Timeline(*s, articles, k)
+	if dates == nil {
+		dates = []cluster.TimelineDate{}
+	}
+	return dates, nil
 }
 
 func (a *app) shiftsCmd() *cobra.Command {

@@ -227,9 +227,12 @@ func TestCorpusCommandsOnTheDemo(t *testing.T) {
 	if err := json.Unmarshal(list("stories")["storylines"], &stories); err != nil || len(stories) == 0 || len(stories[0].Events) == 0 {
 		t.Fatalf("stories: %v %+v", err, stories)
 	}
-	if m := list("story", stories[0].ID); len(m["storyline"]) < 10 {
-		t.Errorf("story: %s", m["storyline"])
+	story := list("story", stories[0].ID, "--key-dates", "3")
+	var dates []struct{ Date, Summary, Article string }
+	if err := json.Unmarshal(story["key_dates"], &dates); err != nil || len(dates) != 3 || dates[0].Summary == "" || dates[0].Date > dates[2].Date {
+		t.Errorf("story key dates: %v %s", err, story["key_dates"])
 	}
+	splitStoryAndMergeItBack(t, db, list, stories[0])
 	var timeline []storyline.TimelineEntry
 	if err := json.Unmarshal(list("timeline", "--entity", "Volkov")["timeline"], &timeline); err != nil || len(timeline) == 0 {
 		t.Errorf("timeline: %v", err)
@@ -250,5 +253,34 @@ func TestCorpusCommandsOnTheDemo(t *testing.T) {
 	out, _, err := run(t, "export", "--format", "csv", "--what", "quotes", "--db", db)
 	if err != nil || !strings.HasPrefix(out, "article,outlet,") {
 		t.Errorf("export csv: %v %.80q", err, out)
+	}
+}
+
+// splitStoryAndMergeItBack records a user's split of an event off a
+// storyline, sees it as a storyline of its own, and merges it back.
+func splitStoryAndMergeItBack(t *testing.T, db string, list func(...string) map[string]json.RawMessage, s storyline.Storyline) {
+	t.Helper()
+	ev := s.Events[len(s.Events)-1].ID
+	if _, _, err := run(t, "stories", "split", s.ID, ev, "--db", db); err != nil {
+		t.Fatal(err)
+	}
+	var after []storyline.Storyline
+	_ = json.Unmarshal(list("stories")["storylines"], &after)
+	split := storyline.SplitID(s.ID, ev)
+	found := false
+	for _, st := range after {
+		found = found || st.ID == split && len(st.Events) == 1 && st.Events[0].ID == ev
+	}
+	if !found {
+		t.Fatalf("after the split no storyline %s holds only %s: %+v", split, ev, after)
+	}
+	if _, _, err := run(t, "stories", "merge", split, s.ID, "--db", db); err != nil {
+		t.Fatal(err)
+	}
+	_ = json.Unmarshal(list("stories")["storylines"], &after)
+	for _, st := range after {
+		if st.ID == split {
+			t.Errorf("storyline %s still stands after merging it back", split)
+		}
 	}
 }
