@@ -7,7 +7,6 @@ package dedup
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"hash/fnv"
 	"math/bits"
 	"strings"
 	"unicode"
@@ -52,22 +51,14 @@ func normalisedWords(s string) []string {
 // simHash is Charikar's SimHash over word trigrams: each trigram votes on
 // every bit; the majority sets it.
 func simHash(words []string) uint64 {
-	var votes [64]int
-	h := fnv.New64a()
+	var ones [64]int
+	n := 0
 	shingle := func(ws []string) {
-		h.Reset()
-		for _, w := range ws {
-			_, _ = h.Write([]byte(w))
-			_, _ = h.Write([]byte{0})
+		v := fnvWords(ws)
+		for i := range ones {
+			ones[i] += int(v >> i & 1)
 		}
-		v := h.Sum64()
-		for i := range votes {
-			if v&(1<<i) != 0 {
-				votes[i]++
-			} else {
-				votes[i]--
-			}
-		}
+		n++
 	}
 	if len(words) < 3 {
 		shingle(words)
@@ -76,10 +67,25 @@ func simHash(words []string) uint64 {
 		shingle(words[i : i+3])
 	}
 	var out uint64
-	for i, v := range votes {
-		if v > 0 {
+	for i, c := range ones {
+		if 2*c > n {
 			out |= 1 << i
 		}
 	}
 	return out
+}
+
+// fnvWords is FNV-1a over the words, each followed by a zero byte, written
+// out so that hashing a shingle allocates nothing.
+func fnvWords(ws []string) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for _, w := range ws {
+		for i := 0; i < len(w); i++ {
+			h ^= uint64(w[i])
+			h *= prime
+		}
+		h *= prime // the zero separator: h ^= 0 changes nothing
+	}
+	return h
 }

@@ -3,6 +3,7 @@ package dedup
 import (
 	"bufio"
 	"encoding/json"
+	"hash/fnv"
 	"os"
 	"sort"
 	"strings"
@@ -133,5 +134,20 @@ func BenchmarkFingerprint(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		Fingerprint(text)
+	}
+}
+
+// TestShingleHashIsFNV keeps stored SimHashes comparable with new ones:
+// the hand-written hash must equal FNV-1a over the words and separators.
+func TestShingleHashIsFNV(t *testing.T) {
+	for _, ws := range [][]string{{"port", "anselm", "base"}, {"Ünïcode", "", "words"}, {}} {
+		h := fnv.New64a()
+		for _, w := range ws {
+			_, _ = h.Write([]byte(w))
+			_, _ = h.Write([]byte{0})
+		}
+		if got, want := fnvWords(ws), h.Sum64(); got != want {
+			t.Errorf("%q: %x, want %x", ws, got, want)
+		}
 	}
 }

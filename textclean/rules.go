@@ -65,7 +65,7 @@ func junkReason(s string) string {
 		return storyline.RemovedWidget
 	case words <= 25 && copyrightRe.MatchString(s):
 		return storyline.RemovedWidget
-	case words <= 30 && captionRe.MatchString(s) && !endsSentence(s):
+	case words <= 30 && !endsSentence(s) && captionRe.MatchString(s):
 		return storyline.RemovedCaption
 	case isNavigation(s):
 		return storyline.RemovedNavigation
@@ -85,6 +85,11 @@ func endsSentence(s string) bool {
 // isNavigation spots breadcrumbs and menus: short items between separators,
 // or a line made only of section names.
 func isNavigation(s string) bool {
+	// Splitting costs; a line without any separator can only be a menu of
+	// section names.
+	if !strings.ContainsAny(s, "|»›>/•·:") {
+		return isSectionList(s)
+	}
 	if parts := navSeps.Split(s, -1); len(parts) >= 3 {
 		short := 0
 		for _, p := range parts {
@@ -94,6 +99,10 @@ func isNavigation(s string) bool {
 		}
 		return short*10 >= len(parts)*8
 	}
+	return isSectionList(s)
+}
+
+func isSectionList(s string) bool {
 	fields := strings.Fields(s)
 	if len(fields) == 0 || len(fields) > 12 {
 		return false

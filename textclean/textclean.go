@@ -250,7 +250,12 @@ func isTitleRepeat(s, titleKey string) bool {
 	if k == titleKey {
 		return true
 	}
-	// "Headline - Outlet", "Headline | Outlet" and "Outlet: Headline" repeats.
+	// "Headline - Outlet", "Headline | Outlet" and "Outlet: Headline"
+	// repeats; an outlet name is short, so a longer line is no repeat and
+	// skips the costly pattern.
+	if len(k) > len(titleKey)+60 {
+		return false
+	}
 	if t, _, ok := splitOutletSuffix(s); ok && normKey(t) == titleKey {
 		return true
 	}
