@@ -195,3 +195,15 @@ func BenchmarkAnnotate(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
+
+func TestGazetteerAndWeekdays(t *testing.T) {
+	ents := annotate(t, "Governor Chris Christie left New Jersey for Florida Friday. Voters in New Mexico were not asked.")
+	for _, place := range []string{"New Jersey", "Florida", "New Mexico"} {
+		if e := find(ents, place); e == nil || e.Type != storyline.EntityPlace {
+			t.Errorf("%s is not a place: %+v", place, e)
+		}
+	}
+	if e := find(ents, "Florida Friday"); e != nil {
+		t.Errorf("a weekday was glued to a name: %+v", e)
+	}
+}

@@ -1,6 +1,25 @@
 package entity
 
-import "strings"
+import (
+	_ "embed"
+	"strings"
+)
+
+// gazetteer lists countries and their first-level subdivisions, generated
+// from iso-codes by scripts/gen-places.
+//
+//go:embed places.txt
+var gazetteer string
+
+// withLines adds the non-comment lines of a word list to a set.
+func withLines(m map[string]bool, list string) map[string]bool {
+	for _, l := range strings.Split(list, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			m[l] = true
+		}
+	}
+	return m
+}
 
 func set(words string) map[string]bool {
 	m := map[string]bool{}
@@ -43,7 +62,8 @@ var orgWords = set(`ministry,department,party,agency,university,college,council,
 bank,institute,committee,commission,court,parliament,government,administration,office,army,navy,police,union,nations,
 organization,organisation,association,foundation,fund,post,times,news,daily,courier,wire,journal,herald,tribune,
 gazette,telegraph,guardian,press,network,channel,television,radio,service,services,board,authority,cabinet,senate,
-congress,assembly,house,club,center,centre,school,hospital,church,campaign,watch,reuters,bloomberg,interfax,sputnik,
+congress,assembly,house,club,center,centre,school,hospital,church,campaign,watch,rally,coalition,alliance,society,
+federation,league,movement,committees,citizens,americans,reuters,bloomberg,interfax,sputnik,
 tass,cnn,bbc,nbc,cbs,abc,fox,msnbc,politico,breitbart,huffpost,facebook,twitter,google,apple,microsoft,amazon`)
 
 // outlets, named in full, are organisations that can be speakers.
@@ -54,12 +74,12 @@ the meridian post,caspian daily,northern courier,harbor watch,channel 9 news`)
 
 // places is a small list of countries and capitals; any single name after
 // "in", "at", "from" or "to" is taken for a place as well.
-var places = set(`syria,russia,ukraine,iran,iraq,israel,turkey,egypt,lebanon,jordan,saudi arabia,qatar,china,japan,india,
+var places = withLines(set(`syria,russia,ukraine,iran,iraq,israel,turkey,egypt,lebanon,jordan,saudi arabia,qatar,china,japan,india,
 pakistan,afghanistan,germany,france,britain,england,italy,spain,poland,europe,asia,africa,america,united states,
 washington,moscow,damascus,tehran,baghdad,beirut,ankara,cairo,london,paris,berlin,brussels,geneva,kiev,kyiv,beijing,
 new york,california,texas,florida,ohio,pennsylvania,virginia,iowa,nevada,arizona,michigan,wisconsin,north carolina,
 new hampshire,colorado,georgia,aleppo,idlib,latakia,homs,raqqa,deir ez-zor,crimea,tartus,khmeimim,mosul,
-maravia,norvask,anselm,port anselm,maravia city`)
+maravia,norvask,anselm,port anselm,maravia city`), gazetteer)
 
 var placeWords = set(`city,province,region,county,state,island,islands,sea,ocean,river,valley,mountains,port,airbase,base,
 street,square,district,coast,gulf,strait,peninsula`)
@@ -72,3 +92,5 @@ var knownOrgs = set(`kremlin,pentagon,white house,gazprom,rosneft,opec,nato,inte
 
 // placePrefixes open place names: "Fort Halden", "Mount Hermon".
 var placePrefixes = set(`fort,mount,lake,cape,port,camp,saint,st.,san,santa`)
+
+var weekdays = set(`monday,tuesday,wednesday,thursday,friday,saturday,sunday`)

@@ -92,10 +92,11 @@ func adjacent(body string, a, b token) bool {
 }
 
 // joinsAcross decides whether a connector continues a name: "Ministry of
-// Defence" and "Bank of England" go on, but "Amira Haddad of Maravia" is a
-// person from a place, so "of" ends a run after a name.
+// Defence", "Bank of England" and "Center for Security Policy" go on, but
+// "Amira Haddad of Maravia" is a person from a place and "left New Jersey
+// for Florida" two places, so "of" and "for" end a run after a name.
 func joinsAcross(prev, connector string) bool {
-	if strings.ToLower(connector) != "of" {
+	if c := strings.ToLower(connector); c != "of" && c != "for" {
 		return true
 	}
 	p := strings.ToLower(strings.TrimSuffix(prev, "."))
@@ -132,6 +133,14 @@ func makeSpans(body string, toks []token, i, j int) []span {
 	}
 	for j > i && connectors[strings.ToLower(toks[j-1].text)] {
 		j--
+	}
+	// "Florida Friday", "Monday Trump": a weekday is glued on by the
+	// sentence, never part of a name.
+	for j > i && weekdays[strings.ToLower(toks[j-1].text)] {
+		j--
+	}
+	for i < j && weekdays[strings.ToLower(toks[i].text)] {
+		i++
 	}
 	if i >= j {
 		return nil
