@@ -28,6 +28,11 @@ import (
 // runs only when it is set (it builds a large database first).
 const EnvLoadArticles = "STORYLINE_LOAD_ARTICLES"
 
+// EnvLoadDB names a database file the load test keeps and reuses when it
+// already holds the corpus, so that a second run measures without the
+// ten minutes of building 100k articles.
+const EnvLoadDB = "STORYLINE_LOAD_DB"
+
 // TestLoad measures requests per second and p99 latency for search and
 // speaker pages with 50 concurrent clients on loopback, over a SQLite
 // corpus recombined from the PolNeAR articles. Bounded in requests and time.
@@ -139,11 +144,19 @@ func buildCorpus(t *testing.T, size int) *sqlite.DB {
 		}
 		base = append(base, a)
 	}
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "load.db"))
+	file := os.Getenv(EnvLoadDB)
+	if file == "" {
+		file = filepath.Join(t.TempDir(), "load.db")
+	}
+	db, err := sqlite.Open(ctx, file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
+	if st, err := db.Stats(ctx); err == nil && st.Articles >= size {
+		t.Logf("reusing %d articles in %s", st.Articles, file)
+		return db
+	}
 	start := time.Now()
 	for i := 0; i < size; i++ {
 		a := *base[i%len(base)]

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -93,9 +94,9 @@ func saveFindings(ctx context.Context, tx *sql.Tx, a *storyline.Article, seq int
 	for i, q := range a.Quotes {
 		doc, _ := json.Marshal(q)
 		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes (article_id, idx, kind, text, start_off, end_off, speaker_entity,
-			speaker_name, speaker_mention, cue, medium, said, doc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			speaker_name, speaker_mention, cue, medium, said, doc, day, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			a.ID, i, q.Kind, q.Text, q.Start, q.End, q.Speaker.Entity, q.Speaker.Name, q.Speaker.Mention,
-			q.Cue, q.Medium, q.Date, string(doc)); err != nil {
+			q.Cue, q.Medium, q.Date, string(doc), cmp.Or(q.Date, a.Published.Date), seq); err != nil {
 			return err
 		}
 	}

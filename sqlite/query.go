@@ -73,12 +73,18 @@ func (db *DB) Search(ctx context.Context, q storyline.SearchQuery) (storyline.Se
 	if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM "+countFrom+" WHERE "+w.sql(), w.args...).Scan(&res.Total); err != nil {
 		return res, fmt.Errorf("searching %q: %w", q.Text, err)
 	}
-	cols, order := "substr(a.body, 1, 240)", "a.published DESC, a.seq"
+	page := append(w.args, limitOr(q.Limit, 20), max(q.Offset, 0))
+	query := "SELECT a.id, a.title, a.outlet, a.published, substr(a.body, 1, 240) FROM " + from +
+		" WHERE " + w.sql() + " ORDER BY a.published DESC, a.seq LIMIT ? OFFSET ?"
 	if match != "" {
-		cols, order = "snippet(articles_fts, 2, '[', ']', '…', 24)", "rank, a.seq"
+		// SQLite computes every selected column before it sorts, so the
+		// page is ranked first and only its rows pay for a snippet.
+		query = "SELECT a.id, a.title, a.outlet, a.published, snippet(articles_fts, 2, '[', ']', '…', 24) " +
+			"FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? AND articles_fts.rowid IN (" +
+			"SELECT articles_fts.rowid FROM " + from + " WHERE " + w.sql() + " ORDER BY rank, a.seq LIMIT ? OFFSET ?) ORDER BY rank, a.seq"
+		page = append([]any{match}, page...)
 	}
-	rows, err := db.read.QueryContext(ctx, "SELECT a.id, a.title, a.outlet, a.published, "+cols+" FROM "+from+
-		" WHERE "+w.sql()+" ORDER BY "+order+" LIMIT ? OFFSET ?", append(w.args, limitOr(q.Limit, 20), max(q.Offset, 0))...)
+	rows, err := db.read.QueryContext(ctx, query, page...)
 	if err != nil {
 		return res, fmt.Errorf("searching %q: %w", q.Text, err)
 	}
@@ -93,13 +99,12 @@ func (db *DB) Search(ctx context.Context, q storyline.SearchQuery) (storyline.Se
 	return res, rows.Err()
 }
 
-// quoteDate is the day a quote was said, else its article's day.
-const quoteDate = "COALESCE(NULLIF(q.said, ''), a.published)"
-
-// Quotes lists quotes across original articles in date order.
+// Quotes lists quotes across original articles (only originals keep
+// quotes) in date order: q.day is the day a quote was said, else its
+// article's day.
 func (db *DB) Quotes(ctx context.Context, f storyline.QuoteFilter) ([]storyline.QuoteRecord, int, error) {
 	w := &where{}
-	w.add("a.duplicate_of IS NULL")
+	w.add("1 = 1")
 	if f.Speaker != "" {
 		cond, args, err := db.speakerCond(ctx, "q.speaker_entity", "q.speaker_name", f.Speaker)
 		if err != nil {
@@ -111,21 +116,20 @@ func (db *DB) Quotes(ctx context.Context, f storyline.QuoteFilter) ([]storyline.
 		w.add(`lower(q.text) LIKE ? ESCAPE '\'`, corpus.LikePattern(word))
 	}
 	if f.From != "" {
-		w.add(quoteDate+" <> '' AND "+quoteDate+" >= ?", f.From)
+		w.add("q.day <> '' AND q.day >= ?", f.From)
 	}
 	if f.To != "" {
-		w.add(quoteDate+" <> '' AND "+quoteDate+" <= ?", f.To)
+		w.add("q.day <> '' AND q.day <= ?", f.To)
 	}
 	if f.Article != "" {
 		w.add("q.article_id = ?", f.Article)
 	}
-	from := " FROM quotes q JOIN articles a ON a.id = q.article_id WHERE " + w.sql()
 	var total int
-	if err := db.read.QueryRowContext(ctx, "SELECT count(*)"+from, w.args...).Scan(&total); err != nil {
+	if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM quotes q WHERE "+w.sql(), w.args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("listing quotes: %w", err)
 	}
-	rows, err := db.read.QueryContext(ctx, "SELECT q.doc, q.article_id, a.outlet, a.published"+from+
-		" ORDER BY "+quoteDate+", a.seq, q.idx LIMIT ? OFFSET ?", append(w.args, limitOr(f.Limit, 50), max(f.Offset, 0))...)
+	rows, err := db.read.QueryContext(ctx, "SELECT q.doc, q.article_id, a.outlet, a.published FROM quotes q JOIN articles a ON a.id = q.article_id WHERE "+
+		w.sql()+" ORDER BY q.day, q.seq, q.idx LIMIT ? OFFSET ?", append(w.args, limitOr(f.Limit, 50), max(f.Offset, 0))...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("listing quotes: %w", err)
 	}
@@ -247,6 +251,9 @@ func (db *DB) speakerCond(ctx context.Context, col, nameCol, speaker string) (st
 		return "", nil, err
 	}
 	if db.isEntityID(ctx, speaker) {
+		if len(ids) == 1 {
+			return col + " = ?", []any{ids[0]}, nil // walks the speaker's index in date order
+		}
 		return col + " IN (SELECT value FROM json_each(?))", []any{jsonList(ids)}, nil
 	}
 	return "(" + col + " IN (SELECT value FROM json_each(?)) OR lower(" + nameCol + ") LIKE ? ESCAPE '\\')",

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"path/filepath"
 	"sync"
@@ -87,5 +88,51 @@ func TestOpenRejectsNonDatabase(t *testing.T) {
 	}
 	if _, err := Open(context.Background(), path); err == nil {
 		t.Fatal("opened a text file as a database")
+	}
+}
+
+// A database written before quotes kept their day gets it on opening, so
+// that a speaker's statements stay in date order after the upgrade.
+func TestUpgradeFillsQuoteDays(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	old, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	script, err := migrations.ReadFile("migrations/0001_init.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range []string{string(script),
+		"CREATE TABLE schema_migrations (version TEXT PRIMARY KEY)",
+		"INSERT INTO schema_migrations VALUES ('0001_init')",
+		`INSERT INTO articles (id, source, published, body, body_hash, simhash, raw_hash, ingested, doc)
+			VALUES ('late', 's', '2017-03-01', 'b', 'h1', 0, 'r1', '', '{}'), ('early', 's', '2016-01-01', 'b', 'h2', 0, 'r2', '', '{}')`,
+		`INSERT INTO quotes (article_id, idx, kind, text, start_off, end_off, speaker_entity, said, doc) VALUES
+			('late', 0, 'direct', 'x', 0, 1, 'per:a', '', '{"text":"late"}'),
+			('early', 0, 'direct', 'y', 0, 1, 'per:a', '2015-05-05', '{"text":"said earlier"}'),
+			('early', 1, 'direct', 'z', 0, 1, 'per:a', '', '{"text":"early"}')`,
+	} {
+		if _, err := old.ExecContext(ctx, stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old.Close()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	qs, total, err := db.Quotes(ctx, storyline.QuoteFilter{Speaker: "per:a"})
+	if err != nil || total != 3 {
+		t.Fatalf("total %d, %v", total, err)
+	}
+	var got []string
+	for _, q := range qs {
+		got = append(got, q.Text)
+	}
+	if fmt.Sprint(got) != "[said earlier early late]" {
+		t.Errorf("after the upgrade quotes come in the order %v", got)
 	}
 }
