@@ -176,6 +176,18 @@ func (d *document) findAttributions(s storyline.Span) []*attribution {
 		for from < len(toks) && toks[from].start < a.contentEnd {
 			from++
 		}
+		// "criticised the plan and said allies ...": the second cue shares
+		// the subject of the first.
+		for from < len(toks) {
+			b := d.coordinated(s, toks, from, a)
+			if b == nil {
+				break
+			}
+			out, a = append(out, b), b
+			for from < len(toks) && toks[from].start < b.contentEnd {
+				from++
+			}
+		}
 	}
 	if len(out) == 0 {
 		if a := d.accordingTo(s, toks); a != nil {
@@ -184,6 +196,12 @@ func (d *document) findAttributions(s storyline.Span) []*attribution {
 			out = append(out, a)
 		}
 	}
+	for _, n := range d.nominals(s, toks) {
+		if !sameContent(out, n) {
+			out = append(out, n)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].contentStart < out[j].contentStart })
 	return out
 }
 
@@ -204,8 +222,7 @@ func (d *document) openingOf(s storyline.Span) int {
 // Wednesday": what comes before is Mansour's, cues inside it included.
 func (d *document) closingAttribution(s storyline.Span, toks []tok) *attribution {
 	for i := len(toks) - 1; i > 0 && len(toks)-i <= 16; i-- {
-		t := toks[i]
-		if t.quoted || t.punct || !isCue(t.lower) {
+		if !cueAt(toks, i) {
 			continue
 		}
 		cueEnd := i + 1
@@ -223,12 +240,31 @@ func (d *document) closingAttribution(s storyline.Span, toks []tok) *attribution
 	return nil
 }
 
+// cueAt reports whether token i is a reporting verb. A cue word after a
+// determiner, a possessive or a number is a noun ("his remarks", "the
+// report", "two shows"), and a capitalised one inside a sentence is part
+// of a name or title ("The Tonight Show").
+func cueAt(toks []tok, i int) bool {
+	t := toks[i]
+	if t.quoted || t.punct || !isCue(t.lower) {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	prev := toks[i-1]
+	if t.text != t.lower && !prev.punct {
+		return false
+	}
+	return !nounMarkers[prev.lower] && !strings.HasSuffix(prev.lower, "'s") && !strings.HasSuffix(prev.lower, "’s") && !isDigits(prev.text)
+}
+
 // attributionFrom finds the first attribution whose cue is at or after
 // token from, and the token after its cue.
 func (d *document) attributionFrom(s storyline.Span, toks []tok, from int) (*attribution, int) {
 	for i := from; i < len(toks); i++ {
 		t := toks[i]
-		if t.quoted || t.punct || !isCue(t.lower) {
+		if !cueAt(toks, i) {
 			continue
 		}
 		cueEnd := i + 1
@@ -430,16 +466,121 @@ func (d *document) contentAfter(s storyline.Span, toks []tok, cue, cueEnd int) (
 			i++
 		}
 	}
-	// "said on Friday that ...": the clause starts after "that".
+	// "said on Friday that ...": the clause starts after "that", unless
+	// another clause or cue comes first ("says she agrees and argues that").
 	for k := i; k < len(toks) && k < i+7 && !toks[k].punct && !toks[k].quoted; k++ {
 		if toks[k].lower == "that" {
 			i = k + 1
+			break
+		}
+		if isCue(toks[k].lower) || clauseWords[toks[k].lower] {
 			break
 		}
 	}
 	if i < len(toks) && (toks[i].text == ":" || toks[i].text == ",") {
 		i++
 	}
+	if i >= len(toks) {
+		return s.End, s.End
+	}
+	end := s.End
+	for k := i + 1; k < len(toks)-1; k++ {
+		if clauseBreak(toks, k) {
+			end = toks[k].start
+			break
+		}
+	}
+	return toks[i].start, end
+}
+
+// sameContent reports whether an attribution already found reports the
+// clause that a starts.
+func sameContent(found []*attribution, a *attribution) bool {
+	for _, f := range found {
+		if f.contentStart == a.contentStart {
+			return true
+		}
+	}
+	return false
+}
+
+// nominals reads reports made by nouns: "Trump's claim that ...", "her
+// promise to ...", "the report's finding that ...". The possessor speaks.
+func (d *document) nominals(s storyline.Span, toks []tok) []*attribution {
+	var out []*attribution
+	for i := 1; i+2 < len(toks); i++ {
+		t := toks[i]
+		if t.quoted || !nominalCues[t.lower] {
+			continue
+		}
+		next := toks[i+1].lower
+		if next != "that" && !(next == "to" && infinitiveNouns[t.lower]) {
+			continue
+		}
+		start, end := possessor(toks, i)
+		if start < 0 {
+			continue
+		}
+		a := &attribution{cue: t.text, speakerStart: toks[start].start, speakerEnd: toks[end].end, medium: d.medium(s)}
+		if e := toks[end]; !possessivePronouns[e.lower] {
+			a.speakerEnd = e.end - len("'s") // ’ is as wide as 's
+			if strings.HasSuffix(e.text, "’s") {
+				a.speakerEnd = e.end - len("’s")
+			}
+		}
+		from := i + 2
+		if next == "to" {
+			from = i + 1
+		}
+		a.contentStart, a.contentEnd = d.clauseFrom(s, toks, from)
+		out = append(out, a)
+		i = from
+	}
+	return out
+}
+
+// possessor finds the owner of the noun at i, "his", "Trump's", "the
+// report's", skipping up to two adjectives ("his repeated claim"); it
+// returns the token span of the owner, or -1.
+func possessor(toks []tok, i int) (int, int) {
+	j := i - 1
+	for k := 0; k < 2 && j > 0 && !toks[j].punct && !toks[j].quoted && isAdjectiveLike(toks[j]); k++ {
+		j--
+	}
+	t := toks[j]
+	if t.quoted || t.punct {
+		return -1, -1
+	}
+	if possessivePronouns[t.lower] {
+		return j, j
+	}
+	if !strings.HasSuffix(t.lower, "'s") && !strings.HasSuffix(t.lower, "’s") {
+		return -1, -1
+	}
+	start := j
+	for start > 0 && !toks[start-1].punct && !toks[start-1].quoted && start > j-5 &&
+		(isName(toks[start-1:start]) || determiners[toks[start-1].lower]) && !clauseWords[toks[start-1].lower] {
+		start--
+		if determiners[toks[start].lower] {
+			break
+		}
+	}
+	if !looksLikeSpeaker(toks[start : j+1]) {
+		return -1, -1
+	}
+	return start, j
+}
+
+// isAdjectiveLike accepts a lowercase word that may stand between an owner
+// and a noun: "his repeated claim", "her earlier promise".
+func isAdjectiveLike(t tok) bool {
+	return t.text == t.lower && !clauseWords[t.lower] && !determiners[t.lower] && !possessivePronouns[t.lower] &&
+		!prepositions[t.lower] && !auxiliaries[t.lower]
+}
+
+// clauseFrom is the reported clause that starts at token i and runs to
+// the end of its sentence or to a clause break.
+func (d *document) clauseFrom(s storyline.Span, toks []tok, i int) (int, int) {
 	if i >= len(toks) {
 		return s.End, s.End
 	}
@@ -554,11 +695,48 @@ func (d *document) medium(s storyline.Span) string {
 	return ""
 }
 
+// coordinatedCue returns the cue of "and (has) said" opening at token k,
+// the second verb of a subject that reports twice, or -1.
+func coordinatedCue(toks []tok, k int) int {
+	if k >= len(toks) || toks[k].quoted || (toks[k].lower != "and" && toks[k].lower != "but") {
+		return -1
+	}
+	for j := k + 1; j < len(toks) && j <= k+4; j++ {
+		switch t := toks[j]; {
+		case t.quoted || t.punct:
+			return -1
+		case isCue(t.lower):
+			return j
+		case !auxiliaries[t.lower] && !isAdverb(t):
+			return -1
+		}
+	}
+	return -1
+}
+
+// coordinated reads the second report of a speaker, "and said ...", that
+// opens at token k, after the attribution prev.
+func (d *document) coordinated(s storyline.Span, toks []tok, k int, prev *attribution) *attribution {
+	cue := coordinatedCue(toks, k)
+	if cue < 0 || !reportsClause(toks, cue, cue+1) {
+		return nil
+	}
+	a := &attribution{cue: cueText(toks, cue, cue+1), speakerStart: prev.speakerStart, speakerEnd: prev.speakerEnd, medium: prev.medium}
+	a.contentStart, a.contentEnd = d.contentAfter(s, toks, cue, cue+1)
+	if a.contentEnd <= a.contentStart {
+		return nil
+	}
+	return a
+}
+
 // clauseBreak reports whether a reported clause ends at token k: at a
 // semicolon, or at a comma opening another clause ("..., but he said",
 // "..., adding that", "..., according to").
 func clauseBreak(toks []tok, k int) bool {
 	t := toks[k]
+	if coordinatedCue(toks, k) >= 0 {
+		return true
+	}
 	if t.quoted || !t.punct {
 		return false
 	}

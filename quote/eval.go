@@ -31,6 +31,9 @@ type goldQuote struct {
 	Source *struct {
 		Text string `json:"text"`
 	} `json:"source"`
+	Cue *struct {
+		Text string `json:"text"`
+	} `json:"cue"`
 	Speaker string `json:"speaker"`
 }
 
@@ -114,22 +117,19 @@ func overlap(a, b map[string]int) int {
 	return n
 }
 
-// score matches system quotes to gold contents one to one, best overlap
+// matchedPair ties gold quote g to system quote s.
+type matchedPair struct{ g, s int }
+
+// match pairs system quotes with gold contents one to one, best overlap
 // first: a match shares at least half of the gold's words and half of
 // the system's.
-func (r *Report) score(g goldArticle, found []storyline.Quote) {
-	r.Articles++
-	r.Gold += len(g.Quotes)
-	r.System += len(found)
+func match(g goldArticle, found []storyline.Quote) []matchedPair {
 	gw := make([]map[string]int, len(g.Quotes))
 	for i, q := range g.Quotes {
 		gw[i] = words(q.Content.Text)
-		if t := strings.TrimSpace(q.Content.Text); strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "“") {
-			r.DirectGold++
-		}
 	}
 	type pair struct {
-		g, s  int
+		matchedPair
 		score float64
 	}
 	var pairs []pair
@@ -138,20 +138,42 @@ func (r *Report) score(g goldArticle, found []storyline.Quote) {
 		for gi := range g.Quotes {
 			o := overlap(gw[gi], sw)
 			if o*2 >= size(gw[gi]) && o*2 >= size(sw) && o > 0 {
-				pairs = append(pairs, pair{gi, si, float64(o) / float64(size(gw[gi])+size(sw))})
+				pairs = append(pairs, pair{matchedPair{gi, si}, float64(o) / float64(size(gw[gi])+size(sw))})
 			}
 		}
 	}
 	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].score > pairs[j].score })
 	usedG, usedS := map[int]bool{}, map[int]bool{}
+	var out []matchedPair
 	for _, p := range pairs {
 		if usedG[p.g] || usedS[p.s] {
 			continue
 		}
 		usedG[p.g], usedS[p.s] = true, true
+		out = append(out, p.matchedPair)
+	}
+	return out
+}
+
+func isDirectGold(q goldQuote) bool {
+	t := strings.TrimSpace(q.Content.Text)
+	return strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "“")
+}
+
+// score adds an article's matches to the report.
+func (r *Report) score(g goldArticle, found []storyline.Quote) {
+	r.Articles++
+	r.Gold += len(g.Quotes)
+	r.System += len(found)
+	for _, q := range g.Quotes {
+		if isDirectGold(q) {
+			r.DirectGold++
+		}
+	}
+	for _, p := range match(g, found) {
 		r.Matched++
 		gq := g.Quotes[p.g]
-		if t := strings.TrimSpace(gq.Content.Text); strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "“") {
+		if isDirectGold(gq) {
 			r.DirectFound++
 		}
 		if gq.Source != nil && gq.Source.Text != "" {

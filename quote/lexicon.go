@@ -11,26 +11,73 @@ func set(words string) map[string]bool {
 }
 
 // cues are reporting verbs of speech and, as PolNeAR counts them too,
-// of thought and belief, in their inflected forms.
-var cues = set(`say,says,said,saying,tell,tells,told,telling,add,adds,added,note,notes,noted,stress,stresses,stressed,
-argue,argues,argued,claim,claims,claimed,warn,warns,warned,insist,insists,insisted,explain,explains,explained,announce,announces,announced,declare,declares,declared,deny,denies,denied,acknowledge,acknowledges,acknowledged,
-ask,asks,asked,asking,show,shows,showed,shown,found,finds,describe,describes,described,
-admit,admits,admitted,assert,asserts,asserted,contend,contends,contended,suggest,suggests,suggested,write,writes,wrote,
-tweet,tweets,tweeted,report,reports,reported,confirm,confirms,confirmed,predict,predicts,predicted,promise,promises,
-promised,vow,vows,vowed,pledge,pledges,pledged,urge,urges,urged,emphasize,emphasizes,emphasized,emphasise,emphasises,
-emphasised,repeat,repeats,repeated,recall,recalls,recalled,reply,replies,replied,respond,responds,responded,answer,
-answered,allege,alleges,alleged,maintain,maintains,maintained,observe,observes,observed,pointed,believe,believes,
-believed,think,thinks,thought,feel,feels,felt,hope,hopes,hoped,fear,fears,feared,worry,worries,worried,doubt,doubts,
-doubted,expect,expects,expected,estimate,estimates,estimated,conclude,concludes,concluded,concede,concedes,conceded,
-agree,agrees,agreed,quipped,joked,mention,mentions,mentioned,reveal,reveals,revealed,indicate,indicates,indicated,
-testify,testifies,testified,boast,boasts,boasted,complain,complains,complained,accuse,accuses,accused,charge,charges,
-charged,remark,remarks,remarked,shouted,recommend,recommends,recommended,demand,demands,demanded,propose,proposes,
-proposed,proclaim,proclaimed,reiterate,reiterates,reiterated,remind,reminds,reminded,signal,signals,signaled,signalled,
-wonder,wonders,wondered,speculate,speculated,caution,cautions,cautioned,blast,blasts,blasted,slam,slams,slammed,
-praise,praises,praised,criticize,criticizes,criticized,criticise,criticised,dismiss,dismisses,dismissed,
-insisting,arguing,claiming,warning,noting,adding,stressing,explaining,asserting,writes,posted,vowing,declaring,stated`)
+// of thought and belief, in all their inflected forms.
+var cues = inflected(speechVerbs+","+beliefVerbs, nounForms)
+
+// nounForms are forms of reporting verbs that news mostly uses as nouns
+// or in other senses: "the state", "a finding", "the showing".
+var nounForms = set(`state,states,find,finding,showing,post,posts,answers`)
+
+// speechVerbs report what someone said or wrote. A lemma marked "+"
+// doubles its last consonant ("admit+": admitted, admitting).
+const speechVerbs = `say,tell,add,note,stress,argue,claim,warn,insist,explain,announce,declare,deny,acknowledge,ask,
+describe,admit+,assert,contend,suggest,write,tweet,report,confirm,predict,promise,vow,pledge,urge,emphasize,emphasise,
+repeat,recall,reply,respond,answer,allege,maintain,observe,concede,agree,quip+,joke,mention,reveal,indicate,testify,
+boast,complain,accuse,charge,remark,shout,recommend,demand,propose,proclaim,reiterate,remind,signal,speculate,caution,
+blast,slam+,praise,criticize,criticise,dismiss,state,post,show,find,estimate,conclude`
+
+// beliefVerbs report what someone thinks, believes or fears.
+const beliefVerbs = `believe,think,feel,hope,fear,worry,doubt,expect,wonder`
 
 func isCue(w string) bool { return cues[w] }
+
+// irregularForms are the forms of verbs that do not inflect by rule.
+var irregularForms = map[string]string{
+	"say": "said", "tell": "told", "write": "wrote,written", "think": "thought", "feel": "felt", "find": "found",
+	"show": "showed,shown", "know": "knew,known", "see": "saw,seen", "speak": "spoke,spoken", "swear": "swore,sworn",
+	"understand": "understood", "forecast": "forecast,forecasted", "foresee": "foresaw,foreseen", "read": "read",
+	"hear": "heard", "teach": "taught", "signal": "signaled,signalled,signaling,signalling", "mean": "meant",
+}
+
+// inflected returns every form of the verbs of a comma-separated list of
+// lemmas: base, third person, past, participle and gerund.
+func inflected(lemmas string, except map[string]bool) map[string]bool {
+	m := map[string]bool{}
+	for w := range set(lemmas) {
+		double := strings.HasSuffix(w, "+")
+		w = strings.TrimSuffix(w, "+")
+		for _, f := range verbForms(w, double) {
+			m[f] = !except[f]
+		}
+		for _, f := range strings.Split(irregularForms[w], ",") {
+			if f != "" {
+				m[f] = true
+			}
+		}
+	}
+	return m
+}
+
+func verbForms(w string, double bool) []string {
+	third, past, ing := w+"s", w+"ed", w+"ing"
+	last := w[len(w)-1]
+	switch {
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "z") ||
+		strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
+		third = w + "es"
+	case last == 'y' && len(w) > 1 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		third, past = w[:len(w)-1]+"ies", w[:len(w)-1]+"ied"
+	}
+	switch {
+	case double:
+		past, ing = w+string(last)+"ed", w+string(last)+"ing"
+	case strings.HasSuffix(w, "ee"):
+		past = w + "d"
+	case last == 'e':
+		past, ing = w+"d", w[:len(w)-1]+"ing"
+	}
+	return []string{w, third, past, ing}
+}
 
 // tellCues take a listener before the reported clause: "told reporters that".
 var tellCues = set(`tell,tells,told,telling,remind,reminds,reminded,warn,warns,warned,assure,assured,urge,urged`)
@@ -136,3 +183,24 @@ evening,night,monday,tuesday,wednesday,thursday,friday,saturday,sunday,january,f
 august,september,october,november,december,spring,summer,autumn,fall,winter`)
 
 var answerCues = set(`respond,responds,responded,reply,replies,replied,answer,answers,answered`)
+
+// nounMarkers before a cue word make it a noun: "the report", "his claim".
+var nounMarkers = set(`the,a,an,his,her,their,its,our,my,your,this,these,those,every,each,no,any,some,such,new,first,
+latest,recent,whose,public,same,own`)
+
+// nominalCues are nouns that report a statement or a belief with a clause:
+// "his claim that", "her promise to".
+var nominalCues = set(`claim,claims,assertion,assertions,argument,belief,beliefs,view,warning,warnings,promise,promises,
+pledge,vow,suggestion,insistence,statement,remark,remarks,comment,comments,allegation,allegations,accusation,accusations,
+charge,charges,contention,admission,announcement,prediction,predictions,denial,assurance,assurances,threat,threats,
+demand,demands,call,calls,proposal,fear,fears,hope,hopes,concern,concerns,doubt,doubts,worry,conclusion,finding,findings,
+report,observation,complaint,complaints,criticism,recommendation,plea,boast,request,opinion,position,estimate,forecast,
+expectation,expectations,acknowledgment,acknowledgement,confession,declaration,explanation,reminder,hint,message,
+testimony,decision,plan,plans,offer,idea,notion,theory,insinuation,implication,suspicion,conviction,assumption,
+prediction,wish,desire,intention,goal,vision,case,point,answer,reply,response,retort,question,questions`)
+
+// infinitiveNouns report with an infinitive: "his promise to resign".
+var infinitiveNouns = set(`promise,promises,pledge,vow,threat,threats,demand,demands,call,calls,proposal,plea,request,
+decision,plan,plans,offer,wish,desire,intention,goal,refusal,bid,effort,attempt,push,commitment`)
+
+var possessivePronouns = set(`his,her,their,its,my,our`)

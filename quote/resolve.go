@@ -18,6 +18,8 @@ func newResolver(a *storyline.Article) *resolver {
 	return &resolver{body: a.Body, ents: a.Entities}
 }
 
+var possessiveOf = map[string]string{"his": "he", "her": "she", "their": "they", "my": "i"}
+
 func (r *resolver) resolve(attr *attribution, at int) storyline.Speaker {
 	if attr.inherit != nil {
 		return *attr.inherit
@@ -25,6 +27,9 @@ func (r *resolver) resolve(attr *attribution, at int) storyline.Speaker {
 	mention := r.body[attr.speakerStart:attr.speakerEnd]
 	sp := storyline.Speaker{Name: mention, Mention: mention, Start: attr.speakerStart, End: attr.speakerEnd}
 	lower := strings.ToLower(mention)
+	if p, ok := possessiveOf[lower]; ok {
+		lower = p // "his claim" is his
+	}
 	switch {
 	case r.byMention(&sp):
 	case lower == "he" || lower == "she" || lower == "i" || lower == "they":

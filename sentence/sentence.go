@@ -115,6 +115,7 @@ func opensSentence(text string, i, end int) bool {
 	r, size := utf8.DecodeRuneInString(text[i:end])
 	switch r {
 	case '"', '“', '‘', '\'', '(', '[', '«', '—', '-':
+		size += len(text[i+size:end]) - len(strings.TrimPrefix(text[i+size:end], "'")) // the ''Quote'' of some archives
 		if i+size < end {
 			r2, _ := utf8.DecodeRuneInString(text[i+size : end])
 			return unicode.IsUpper(r2) || unicode.IsDigit(r2) || r == '"' || r == '“'
