@@ -59,7 +59,18 @@ type QuoteRecord struct {
 // EntityRecord is an entity merged across a corpus.
 type EntityRecord struct {
 	Entity
-	Articles []string `json:"articles"`
+	// Articles lists the articles mentioning it, first stored first; a
+	// listing may cap it (EntityFilter.MaxArticles), ArticleCount never.
+	Articles     []string `json:"articles"`
+	ArticleCount int      `json:"article_count"`
+}
+
+// WeekCount is the attention one week got: articles and quotes dated in
+// the week that starts on Monday Week (YYYY-MM-DD).
+type WeekCount struct {
+	Week     string `json:"week"`
+	Articles int    `json:"articles"`
+	Quotes   int    `json:"quotes"`
 }
 
 // Quarantined is an input that could not be processed, kept with its reason.

@@ -50,6 +50,10 @@ type ArticleStore interface {
 type QuoteStore interface {
 	Quotes(ctx context.Context, f QuoteFilter) ([]QuoteRecord, int, error)
 	Timeline(ctx context.Context, f TimelineFilter) ([]TimelineEntry, int, error)
+	// Attention counts articles and quotes per week, oldest first: across
+	// the corpus, or, given an entity id, the articles mentioning that
+	// entity and the quotes it said.
+	Attention(ctx context.Context, entity string) ([]WeekCount, error)
 }
 
 // EntityStore lists entities merged across the corpus and keeps the user's
@@ -113,12 +117,16 @@ type QuoteFilter struct {
 	Offset  int
 }
 
-// EntityFilter selects entities by name or alias.
+// EntityFilter selects entities by id, name or alias.
 type EntityFilter struct {
-	Query  string
-	Type   string
-	Limit  int
-	Offset int
+	ID    string // this entity only (a merged-away id finds the one it joined)
+	Query string
+	Type  string
+	// MaxArticles caps the article ids listed per entity (0 lists all):
+	// a prolific speaker is mentioned in most of a large corpus.
+	MaxArticles int
+	Limit       int
+	Offset      int
 }
 
 // TimelineFilter selects dated events and quotes about an entity or a query.

@@ -10,6 +10,7 @@ import (
 	"math/bits"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/storyline-news/storyline"
 )
@@ -69,15 +70,52 @@ func Entities(rows []EntityForm, decisions []storyline.Decision) []storyline.Ent
 		a.rec.Name = mostFrequent(a.names)
 		a.rec.Aliases = sortedSet(a.aliases)
 		a.rec.Roles = sortedSet(a.roles)
+		a.rec.ArticleCount = len(a.rec.Articles)
 		out = append(out, a.rec)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if len(out[i].Articles) != len(out[j].Articles) {
-			return len(out[i].Articles) > len(out[j].Articles)
-		}
-		return out[i].Name < out[j].Name
-	})
+	SortEntities(out)
 	return out
+}
+
+// SortEntities orders entities most covered first, then by name and id,
+// the order every listing of entities keeps.
+func SortEntities(es []storyline.EntityRecord) {
+	sort.Slice(es, func(i, j int) bool { return EntityBefore(es[i], es[j]) })
+}
+
+// EntityBefore reports whether a is listed before b.
+func EntityBefore(a, b storyline.EntityRecord) bool {
+	if a.ArticleCount != b.ArticleCount {
+		return a.ArticleCount > b.ArticleCount
+	}
+	if a.Name != b.Name {
+		return a.Name < b.Name
+	}
+	return a.ID < b.ID
+}
+
+// SelectEntities applies a filter to entities already merged (see
+// Entities): the id, type and query, then the page, then the cap on
+// article ids. It returns the page and the number of entities matching.
+func SelectEntities(all []storyline.EntityRecord, decisions []storyline.Decision, f storyline.EntityFilter) ([]storyline.EntityRecord, int) {
+	if f.ID != "" {
+		e, err := FindEntity(all, decisions, f.ID)
+		if err != nil {
+			return nil, 0
+		}
+		all = []storyline.EntityRecord{*e}
+	}
+	out := FilterEntities(all, f.Query, f.Type)
+	page := Page(out, f.Limit, f.Offset)
+	if f.MaxArticles > 0 {
+		capped := make([]storyline.EntityRecord, len(page))
+		for i, e := range page {
+			e.Articles = e.Articles[:min(len(e.Articles), f.MaxArticles)]
+			capped[i] = e
+		}
+		page = capped
+	}
+	return page, len(out)
 }
 
 func mostFrequent(counts map[string]int) string {
@@ -290,10 +328,16 @@ func FindStoryline(all []storyline.Storyline, id string) (*storyline.Storyline, 
 // entity it was split from.
 func StoredIDs(id string, decisions []storyline.Decision) []string {
 	ids := ExpandIDs(id, nil, decisions)
-	if base, _, ok := strings.Cut(id, "~"); ok {
+	if base, ok := SplitFrom(id); ok {
 		ids = append(ids, ExpandIDs(base, nil, decisions)...)
 	}
 	return ids
+}
+
+// SplitFrom gives the entity an id made by storyline.SplitID was split off.
+func SplitFrom(id string) (string, bool) {
+	base, _, ok := strings.Cut(id, "~")
+	return base, ok
 }
 
 // Rows is what the result sets of both database drivers offer.
@@ -317,4 +361,45 @@ func FirstNear(rows Rows, simhash uint64, maxDistance int) (string, error) {
 		}
 	}
 	return "", rows.Err()
+}
+
+// WeekOf gives the Monday starting the week of day (YYYY-MM-DD, perhaps
+// followed by a time), the unit of the attention charts.
+func WeekOf(day string) (string, bool) {
+	if len(day) < 10 {
+		return "", false
+	}
+	t, err := time.Parse("2006-01-02", day[:10])
+	if err != nil {
+		return "", false
+	}
+	return t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7)).Format("2006-01-02"), true
+}
+
+// Weeks adds up counts per day into counts per week, oldest first.
+func Weeks(articlesPerDay, quotesPerDay map[string]int) []storyline.WeekCount {
+	byWeek := map[string]*storyline.WeekCount{}
+	add := func(day string, articles, quotes int) {
+		w, ok := WeekOf(day)
+		if !ok {
+			return
+		}
+		if byWeek[w] == nil {
+			byWeek[w] = &storyline.WeekCount{Week: w}
+		}
+		byWeek[w].Articles += articles
+		byWeek[w].Quotes += quotes
+	}
+	for day, n := range articlesPerDay {
+		add(day, n, 0)
+	}
+	for day, n := range quotesPerDay {
+		add(day, 0, n)
+	}
+	out := make([]storyline.WeekCount, 0, len(byWeek))
+	for _, w := range byWeek {
+		out = append(out, *w)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Week < out[j].Week })
+	return out
 }

@@ -34,8 +34,10 @@ func (s *Server) apiRoutes() {
 	s.mux.HandleFunc("GET /api/articles/{id}/raw", s.apiRaw)
 	s.api("GET /api/quotes", s.apiQuotes)
 	s.api("GET /api/entities", s.apiEntities)
-	s.api("GET /api/entities/{id}", func(r *http.Request) (any, error) {
-		return s.store.Entity(r.Context(), r.PathValue("id"))
+	s.api("GET /api/entities/{id}", s.apiEntity)
+	s.api("GET /api/attention", func(r *http.Request) (any, error) {
+		weeks, err := s.store.Attention(r.Context(), params{r}.str("entity"))
+		return map[string]any{"schema": storyline.Schema, "total": len(weeks), "weeks": orEmpty(weeks)}, err
 	})
 	s.api("GET /api/stories", s.apiStories)
 	s.api("GET /api/stories/{id}", func(r *http.Request) (any, error) {
@@ -123,6 +125,10 @@ func (s *Server) apiQuotes(r *http.Request) (any, error) {
 	return map[string]any{"schema": storyline.Schema, "total": total, "quotes": orEmpty(qs)}, err
 }
 
+// listedArticles is how many article ids an entity in a list carries
+// unless ?articles= says otherwise: article_count always counts them all.
+const listedArticles = 20
+
 func (s *Server) apiEntities(r *http.Request) (any, error) {
 	p := params{r}
 	f := storyline.EntityFilter{Query: p.str("q"), Type: p.str("type")}
@@ -130,8 +136,28 @@ func (s *Server) apiEntities(r *http.Request) (any, error) {
 	if f.Limit, f.Offset, err = p.paging(50); err != nil {
 		return nil, err
 	}
+	if f.MaxArticles, err = p.count("articles", listedArticles); err != nil {
+		return nil, err
+	}
 	es, total, err := s.store.Entities(r.Context(), f)
 	return map[string]any{"schema": storyline.Schema, "total": total, "entities": orEmpty(es)}, err
+}
+
+// apiEntity returns one entity with every article id, or the first
+// ?articles= of them.
+func (s *Server) apiEntity(r *http.Request) (any, error) {
+	limit, err := params{r}.count("articles", 0)
+	if err != nil {
+		return nil, err
+	}
+	es, _, err := s.store.Entities(r.Context(), storyline.EntityFilter{ID: r.PathValue("id"), Limit: 1, MaxArticles: limit})
+	if err != nil {
+		return nil, err
+	}
+	if len(es) == 0 {
+		return nil, storyline.ErrNotFound
+	}
+	return es[0], nil
 }
 
 func (s *Server) apiStories(r *http.Request) (any, error) {

@@ -6,20 +6,10 @@ import (
 	"sort"
 	"strings"
 	"time"
-)
 
-// weekOf gives the Monday of the ISO week holding day (YYYY-MM-DD).
-func weekOf(day string) (string, bool) {
-	if len(day) < 10 {
-		return "", false
-	}
-	t, err := time.Parse("2006-01-02", day[:10])
-	if err != nil {
-		return "", false
-	}
-	wd := (int(t.Weekday()) + 6) % 7
-	return t.AddDate(0, 0, -wd).Format("2006-01-02"), true
-}
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/corpus"
+)
 
 // series counts items per week, for the attention chart.
 type series struct {
@@ -33,9 +23,20 @@ func newSeries(name, class string) *series {
 }
 
 func (s *series) add(day string) {
-	if w, ok := weekOf(day); ok {
+	if w, ok := corpus.WeekOf(day); ok {
 		s.Counts[w]++
 	}
+}
+
+// weeklySeries turns a store's counts per week into the chart's two
+// series: quotes as bars, articles as a line.
+func weeklySeries(weeks []storyline.WeekCount, quotesName string) []*series {
+	quotes, articles := newSeries(quotesName, "bar-quotes"), newSeries("articles", "line-articles")
+	for _, w := range weeks {
+		quotes.Counts[w.Week] += w.Quotes
+		articles.Counts[w.Week] += w.Articles
+	}
+	return []*series{quotes, articles}
 }
 
 // attentionChart draws weekly counts as an inline SVG: bars for the first

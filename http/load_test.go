@@ -57,8 +57,12 @@ func TestLoad(t *testing.T) {
 		name string
 		path func(i int) string
 	}{
-		{"search", func(i int) string { return "/api/search?q=" + words[i%len(words)] + "&limit=20" }},
+		{"search API", func(i int) string { return "/api/search?q=" + words[i%len(words)] + "&limit=20" }},
+		{"search page", func(i int) string { return "/search?q=" + words[i%len(words)] }},
 		{"speaker page", func(i int) string { return "/entities/" + ents[i%len(ents)].ID }},
+		{"quotes API", func(i int) string { return "/api/quotes?limit=50&speaker=" + ents[i%len(ents)].ID }},
+		{"entity list API", func(i int) string { return "/api/entities?type=person&limit=50&offset=" + strconv.Itoa(50*(i%4)) }},
+		{"front page", func(int) string { return "/" }},
 	} {
 		rps, p50, p99, errs := load(ts.URL, 50, 2000, 60*time.Second, c.path)
 		t.Logf("%s on %d articles: %.0f requests/s, p50 %s, p99 %s, %d errors", c.name, size, rps, p50, p99, errs)

@@ -3,6 +3,7 @@ package http
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -61,39 +62,14 @@ func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) {
 		d.Storylines, _, err = s.store.Storylines(ctx, 12, 0)
 	}
 	if err == nil {
-		d.Speakers, _, err = s.store.Entities(ctx, storyline.EntityFilter{Type: storyline.EntityPerson, Limit: 15})
+		d.Speakers, _, err = s.store.Entities(ctx, storyline.EntityFilter{Type: storyline.EntityPerson, Limit: 15, MaxArticles: 1})
 	}
+	var weeks []storyline.WeekCount
 	if err == nil {
-		d.Chart, err = s.corpusChart(ctx)
+		weeks, err = s.store.Attention(ctx, "")
+		d.Chart = attentionChart(weeklySeries(weeks, "quotes")...)
 	}
 	s.render(w, r, "home.html", "storyline", d, err)
-}
-
-// corpusChart counts recent quotes per week (the newest few thousand), so
-// the overview stays fast on a large corpus.
-func (s *Server) corpusChart(ctx context.Context) (template.HTML, error) {
-	quotes := newSeries("quotes", "bar-quotes")
-	qs, _, err := s.store.Quotes(ctx, storyline.QuoteFilter{Limit: 5000})
-	if err != nil {
-		return "", err
-	}
-	articles := newSeries("articles", "line-articles")
-	seen := map[string]bool{}
-	for _, q := range qs {
-		quotes.add(quoteDay(q))
-		if !seen[q.Article] {
-			seen[q.Article] = true
-			articles.add(q.Published)
-		}
-	}
-	return attentionChart(quotes, articles), nil
-}
-
-func quoteDay(q storyline.QuoteRecord) string {
-	if q.Date != "" {
-		return q.Date
-	}
-	return q.Published
 }
 
 type searchData struct {
@@ -144,7 +120,7 @@ func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	var d entityData
 	var err error
-	d.Entity, err = s.store.Entity(ctx, r.PathValue("id"))
+	d.Entity, err = s.entitySummary(ctx, r.PathValue("id"))
 	limit, offset := 200, 0
 	if err == nil {
 		limit, offset, err = params{r}.paging(200)
@@ -158,18 +134,29 @@ func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		d.Shifts, err = s.store.Shifts(ctx, d.Entity.ID)
 	}
+	var weeks []storyline.WeekCount
 	if err == nil {
-		quotes := newSeries("statements", "bar-quotes")
-		for _, q := range d.Quotes {
-			quotes.add(quoteDay(q))
-		}
-		d.Chart = attentionChart(quotes)
+		weeks, err = s.store.Attention(ctx, d.Entity.ID)
+		d.Chart = attentionChart(weeklySeries(weeks, "statements")...)
 	}
 	title := "Entity"
 	if d.Entity != nil {
 		title = d.Entity.Name
 	}
 	s.render(w, r, "entity.html", title, d, err)
+}
+
+// entitySummary finds an entity without listing every article mentioning
+// it: a page shows how many there are and links to the search for them.
+func (s *Server) entitySummary(ctx context.Context, id string) (*storyline.EntityRecord, error) {
+	es, _, err := s.store.Entities(ctx, storyline.EntityFilter{ID: id, Limit: 1, MaxArticles: 1})
+	if err != nil {
+		return nil, err
+	}
+	if len(es) == 0 {
+		return nil, fmt.Errorf("entity %s: %w", id, storyline.ErrNotFound)
+	}
+	return &es[0], nil
 }
 
 func (s *Server) pageStories(w http.ResponseWriter, r *http.Request) {

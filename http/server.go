@@ -165,6 +165,19 @@ func (p params) date(name string) (string, error) {
 	return v, nil
 }
 
+// count reads a non-negative number, def when absent.
+func (p params) count(name string, def int) (int, error) {
+	v := p.str(name)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		return 0, badRequest("%s=%q must be a number of 0 or more", name, v)
+	}
+	return n, nil
+}
+
 func (p params) paging(defLimit int) (limit, offset int, err error) {
 	limit, offset = defLimit, 0
 	if v := p.str("limit"); v != "" {

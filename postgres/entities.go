@@ -36,13 +36,18 @@ func (db *DB) Decisions(ctx context.Context) ([]storyline.Decision, error) {
 // Entities lists entities merged across the corpus, most covered first,
 // with the user's merges and splits applied.
 func (db *DB) Entities(ctx context.Context, f storyline.EntityFilter) ([]storyline.EntityRecord, int, error) {
-	f.Query = noNUL(f.Query)
+	f.Query, f.ID = noNUL(f.Query), noNUL(f.ID)
 	all, err := db.allEntities(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
-	out := corpus.FilterEntities(all, f.Query, f.Type)
-	return corpus.Page(out, limitOr(f.Limit, 50), f.Offset), len(out), nil
+	decisions, err := db.Decisions(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	f.Limit = limitOr(f.Limit, 50)
+	page, total := corpus.SelectEntities(all, decisions, f)
+	return page, total, nil
 }
 
 // Entity returns one entity by id (or a merged-away id), or ErrNotFound.

@@ -34,6 +34,12 @@ var _ storyline.Store = (*DB)(nil)
 // Open opens (creating if needed) the database file at path and brings its
 // schema up to date.
 func Open(ctx context.Context, path string) (*DB, error) {
+	return openUpTo(ctx, path, "")
+}
+
+// openUpTo opens the file with migrations applied up to and including
+// last ("" for all): tests use it to make a file as an older version left it.
+func openUpTo(ctx context.Context, path, last string) (*DB, error) {
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)" +
 		"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 	write, err := sql.Open("sqlite", dsn)
@@ -42,7 +48,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	write.SetMaxOpenConns(1)
 	db := &DB{path: path, write: write}
-	if err := db.migrate(ctx); err != nil {
+	if err := db.migrate(ctx, last); err != nil {
 		write.Close()
 		return nil, err
 	}
@@ -85,7 +91,7 @@ func (db *DB) Check(ctx context.Context) error {
 	return nil
 }
 
-func (db *DB) migrate(ctx context.Context) error {
+func (db *DB) migrate(ctx context.Context, last string) error {
 	if _, err := db.write.ExecContext(ctx, "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY)"); err != nil {
 		return fmt.Errorf("migrating %s: %w", db.path, err)
 	}
@@ -96,6 +102,9 @@ func (db *DB) migrate(ctx context.Context) error {
 	sort.Strings(names)
 	for _, name := range names {
 		version := strings.TrimSuffix(strings.TrimPrefix(name, "migrations/"), ".sql")
+		if last != "" && version > last {
+			break
+		}
 		err := db.inTx(ctx, func(tx *sql.Tx) error {
 			var n int
 			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM schema_migrations WHERE version = ?", version).Scan(&n); err != nil || n > 0 {
@@ -131,22 +140,34 @@ func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	return tx.Commit()
 }
 
-// Stats counts what the store holds.
+// Stats counts what the store holds, from the counts the triggers keep.
 func (db *DB) Stats(ctx context.Context) (storyline.Stats, error) {
 	s := storyline.Stats{Schema: storyline.Schema, ByReason: map[string]int{}}
-	err := db.read.QueryRowContext(ctx, `SELECT
-		(SELECT count(*) FROM articles WHERE duplicate_of IS NULL),
-		(SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL),
-		(SELECT count(*) FROM quarantine),
-		(SELECT count(*) FROM quotes),
-		(SELECT count(DISTINCT entity_id) FROM entity_forms),
-		(SELECT count(*) FROM events),
-		(SELECT count(*) FROM storylines)`).
-		Scan(&s.Articles, &s.Duplicates, &s.Quarantined, &s.Quotes, &s.Entities, &s.Events, &s.Storylines)
+	rows, err := db.read.QueryContext(ctx, "SELECT name, n FROM corpus_counts")
 	if err != nil {
 		return s, fmt.Errorf("counting: %w", err)
 	}
-	rows, err := db.read.QueryContext(ctx, "SELECT reason, count(*) FROM quarantine GROUP BY reason")
+	counts := map[string]*int{"articles": &s.Articles, "duplicates": &s.Duplicates, "quarantined": &s.Quarantined,
+		"quotes": &s.Quotes, "entities": &s.Entities, "events": &s.Events, "storylines": &s.Storylines}
+	for rows.Next() {
+		var name string
+		var n int
+		if err := rows.Scan(&name, &n); err != nil {
+			rows.Close()
+			return s, fmt.Errorf("counting: %w", err)
+		}
+		if p := counts[name]; p != nil {
+			*p = n
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return s, fmt.Errorf("counting: %w", err)
+	}
+	if s.Quarantined == 0 {
+		return s, nil
+	}
+	rows, err = db.read.QueryContext(ctx, "SELECT reason, count(*) FROM quarantine GROUP BY reason")
 	if err != nil {
 		return s, fmt.Errorf("counting quarantine: %w", err)
 	}
@@ -160,6 +181,16 @@ func (db *DB) Stats(ctx context.Context) (storyline.Stats, error) {
 		s.ByReason[reason] = n
 	}
 	return s, rows.Err()
+}
+
+// generation changes with every write to the corpus, so an answer cached
+// under one generation is true for as long as it is current.
+func (db *DB) generation(ctx context.Context) (int64, error) {
+	var g int64
+	if err := db.read.QueryRowContext(ctx, "SELECT n FROM corpus_counts WHERE name = 'generation'").Scan(&g); err != nil {
+		return 0, fmt.Errorf("reading the generation of %s: %w", db.path, err)
+	}
+	return g, nil
 }
 
 func notFound(err error, what string) error {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"reflect"
 	"testing"
 	"time"
 
@@ -32,6 +33,8 @@ func Run(t *testing.T, open Opener) {
 		{"StatsCountEveryInputOnce", testStats},
 		{"Quotes", testQuotes},
 		{"Entities", testEntities},
+		{"EntityPagesCapArticles", testEntityArticleCap},
+		{"Attention", testAttention},
 		{"EntityDecisionsSurviveReingest", testDecisions},
 		{"Timeline", testTimeline},
 		{"Stories", testStories},
@@ -303,6 +306,57 @@ func testEntities(t *testing.T, st storyline.Store) {
 	}
 	if _, err := st.Entity(ctx, "nobody"); !errors.Is(err, storyline.ErrNotFound) {
 		t.Errorf("missing entity: %v", err)
+	}
+}
+
+func testEntityArticleCap(t *testing.T, st storyline.Store) {
+	save(t, st, Article("a1", "Levant Wire", "2017-12-11", body1), Article("a2", "Caspian Daily", "2019-06-11", body2),
+		Article("a3", "Levant Wire", "2019-06-12", body1+" Again."))
+	es, total, err := st.Entities(ctx, storyline.EntityFilter{Type: storyline.EntityPerson, MaxArticles: 2})
+	if err != nil || total != 1 || len(es) != 1 {
+		t.Fatalf("people: %+v %d %v", es, total, err)
+	}
+	if got := es[0].Articles; len(got) != 2 || got[0] != "a1" || got[1] != "a2" || es[0].ArticleCount != 3 {
+		t.Errorf("capped articles: %v of %d, want [a1 a2] of 3", got, es[0].ArticleCount)
+	}
+	if e, err := st.Entity(ctx, "per-volkov"); err != nil || len(e.Articles) != 3 || e.ArticleCount != 3 {
+		t.Errorf("entity page lists every article: %+v %v", e, err)
+	}
+	if es, n, _ := st.Entities(ctx, storyline.EntityFilter{ID: "plc-anselm"}); n != 1 || es[0].ID != "plc-anselm" {
+		t.Errorf("by id: %d %+v", n, es)
+	}
+	merge := storyline.Decision{Kind: storyline.DecisionMergeEntities, Subject: "plc-anselm", Object: "per-volkov", Created: time.Now()}
+	if err := st.SaveDecision(ctx, merge); err != nil {
+		t.Fatal(err)
+	}
+	if es, n, _ := st.Entities(ctx, storyline.EntityFilter{ID: "plc-anselm", MaxArticles: 1}); n != 1 || es[0].ID != "per-volkov" || len(es[0].Articles) != 1 {
+		t.Errorf("by merged-away id: %d %+v", n, es)
+	}
+	if _, n, _ := st.Entities(ctx, storyline.EntityFilter{ID: "nobody"}); n != 0 {
+		t.Errorf("unknown id found %d", n)
+	}
+}
+
+func testAttention(t *testing.T, st storyline.Store) {
+	a := Article("a1", "Levant Wire", "2017-12-11", body1) // a Monday
+	b := Article("a2", "Caspian Daily", "2017-12-17", body2)
+	b.Quotes[0].Date = "" // the article's day counts
+	c := Article("a3", "Levant Wire", "2017-12-18", body1+" Again.")
+	c.Quotes[0].Speaker.Entity = "per-other"
+	c.Entities = c.Entities[1:]
+	save(t, st, a, b, c)
+	all, err := st.Attention(ctx, "")
+	want := []storyline.WeekCount{{Week: "2017-12-11", Articles: 2, Quotes: 2}, {Week: "2017-12-18", Articles: 1, Quotes: 1}}
+	if err != nil || !reflect.DeepEqual(all, want) {
+		t.Errorf("corpus attention: %+v %v, want %+v", all, err, want)
+	}
+	volkov, err := st.Attention(ctx, "per-volkov")
+	want = []storyline.WeekCount{{Week: "2017-12-11", Articles: 2, Quotes: 2}}
+	if err != nil || !reflect.DeepEqual(volkov, want) {
+		t.Errorf("attention to Volkov: %+v %v, want %+v", volkov, err, want)
+	}
+	if _, err := st.Attention(ctx, "nobody"); !errors.Is(err, storyline.ErrNotFound) {
+		t.Errorf("attention to an unknown entity: %v", err)
 	}
 }
 

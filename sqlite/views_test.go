@@ -1,0 +1,245 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/corpus"
+)
+
+// randomCorpus builds articles naming a few entities in varied forms,
+// names and roles, with quotes by some of them, over a few months.
+func randomCorpus(r *rand.Rand, n int) []*storyline.Article {
+	type person struct{ id, typ string }
+	people := []person{{"per-volkov", "person"}, {"per-lavrov", "person"}, {"org-duma", "organization"},
+		{"plc-anselm", "place"}, {"per-ivanova", "person"}, {"per-zoe", "person"}}
+	forms := []string{"Volkov", "Dmitri Volkov", "the minister", "Лавров", "Zoë", "Anselm"}
+	roles := []string{"Defence Minister", "spokesman", "Foreign Minister", ""}
+	var out []*storyline.Article
+	for i := range n {
+		day := time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, r.IntN(200)).Format("2006-01-02")
+		if r.IntN(10) == 0 {
+			day = "" // undated articles count nowhere in the weeks
+		}
+		a := &storyline.Article{ID: fmt.Sprintf("a%d", i), Source: "test", Title: "t", Outlet: "o", Body: "body",
+			BodyHash: fmt.Sprint("h", i), Published: storyline.Published{Date: day}}
+		for _, p := range people {
+			if r.IntN(3) == 0 {
+				continue
+			}
+			e := storyline.Entity{ID: p.id, Type: p.typ, Name: forms[r.IntN(len(forms))]}
+			for range r.IntN(4) {
+				f := forms[r.IntN(len(forms))]
+				e.Mentions = append(e.Mentions, storyline.Mention{Text: f})
+			}
+			if r.IntN(2) == 0 {
+				e.Aliases = []string{forms[r.IntN(len(forms))]}
+			}
+			if role := roles[r.IntN(len(roles))]; role != "" {
+				e.Roles = []string{role, role} // a repeated role counts once
+			}
+			a.Entities = append(a.Entities, e)
+			if r.IntN(2) == 0 {
+				said := ""
+				if r.IntN(2) == 0 {
+					said = time.Date(2016, 6, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, r.IntN(400)).Format("2006-01-02")
+				}
+				a.Quotes = append(a.Quotes, storyline.Quote{Kind: "direct", Text: "words", Date: said,
+					Speaker: storyline.Speaker{Entity: p.id, Name: e.Name}})
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// reference aggregates the stored rows the slow, obvious way.
+func reference(t *testing.T, db *DB) []storyline.EntityRecord {
+	t.Helper()
+	ctx := context.Background()
+	ds, err := db.Decisions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	forms, err := db.forms(ctx, "1 = 1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return corpus.Entities(forms, ds)
+}
+
+func weekOf(day string) string {
+	d, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		return ""
+	}
+	return d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7)).Format("2006-01-02")
+}
+
+// checkViews compares what the materialised views answer with the
+// reference, for every listing filter, the stats and the attention.
+func checkViews(t *testing.T, db *DB) {
+	t.Helper()
+	ctx := context.Background()
+	ref := reference(t, db)
+	ds, _ := db.Decisions(ctx)
+	filters := []storyline.EntityFilter{{Limit: 1000}, {Type: "person", Limit: 2, Offset: 1}, {Query: "volk", Limit: 1000},
+		{Query: "лавров", Limit: 1000}, {Query: "ZOË", Limit: 1000}, {ID: "per-lavrov", MaxArticles: 3, Limit: 5},
+		{Limit: 3, Offset: 2, MaxArticles: 1}, {Type: "place", Limit: 1000}}
+	for _, f := range filters {
+		got, total, err := db.Entities(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, wantTotal := corpus.SelectEntities(ref, ds, f)
+		if total != wantTotal || !reflect.DeepEqual(got, want) {
+			t.Errorf("entities %+v:\n got %d %+v\nwant %d %+v", f, total, got, wantTotal, want)
+		}
+	}
+	st, err := db.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want storyline.Stats
+	if err := db.read.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles WHERE duplicate_of IS NULL),
+		(SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL), (SELECT count(*) FROM quotes),
+		(SELECT count(DISTINCT entity_id) FROM entity_forms)`).Scan(&want.Articles, &want.Duplicates, &want.Quotes, &want.Entities); err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != want.Articles || st.Duplicates != want.Duplicates || st.Quotes != want.Quotes || st.Entities != want.Entities {
+		t.Errorf("stats %+v, want %+v", st, want)
+	}
+	checkAttention(t, db, "", ref)
+	for _, e := range ref {
+		checkAttention(t, db, e.ID, ref)
+	}
+}
+
+func checkAttention(t *testing.T, db *DB, entity string, ref []storyline.EntityRecord) {
+	t.Helper()
+	ctx := context.Background()
+	weeks := map[string]*storyline.WeekCount{}
+	count := func(day string, articles, quotes int) {
+		w := weekOf(day)
+		if w == "" {
+			return
+		}
+		if weeks[w] == nil {
+			weeks[w] = &storyline.WeekCount{Week: w}
+		}
+		weeks[w].Articles += articles
+		weeks[w].Quotes += quotes
+	}
+	mentions := map[string]bool{}
+	for _, e := range ref {
+		if e.ID == entity {
+			for _, id := range e.Articles {
+				mentions[id] = true
+			}
+		}
+	}
+	err := db.EachArticle(ctx, func(a *storyline.Article) error {
+		if entity == "" || mentions[a.ID] {
+			count(a.Published.Date, 1, 0)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs, _, err := db.Quotes(ctx, storyline.QuoteFilter{Speaker: entity, Limit: 1 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range qs {
+		count(cmpOr(q.Date, q.Published), 0, 1)
+	}
+	want := []storyline.WeekCount{}
+	for _, w := range weeks {
+		want = append(want, *w)
+	}
+	sort.Slice(want, func(i, j int) bool { return want[i].Week < want[j].Week })
+	got, err := db.Attention(ctx, entity)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) == 0 {
+		got = []storyline.WeekCount{}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("attention to %q:\n got %+v\nwant %+v", entity, got, want)
+	}
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// TestViewsFollowEveryWrite stores, replaces and re-stores articles and
+// records decisions, checking the materialised views against the rows
+// they summarise after each step.
+func TestViewsFollowEveryWrite(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	r := rand.New(rand.NewPCG(1, 2))
+	arts := randomCorpus(r, 60)
+	for _, a := range arts {
+		if err := db.SaveArticle(ctx, a, nil, a.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	checkViews(t, db)
+	// Replace a third of them with other findings, and make one a duplicate.
+	for i, a := range randomCorpus(r, 20) {
+		a.ID = arts[i*3].ID
+		if i == 7 {
+			a.DuplicateOf = arts[1].ID
+		}
+		if err := db.SaveArticle(ctx, a, nil, a.ID+"-again"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	checkViews(t, db)
+	for _, d := range []storyline.Decision{
+		{Kind: storyline.DecisionMergeEntities, Subject: "per-zoe", Object: "per-ivanova"},
+		{Kind: storyline.DecisionSplitEntity, Subject: "per-volkov", Object: "the minister"},
+	} {
+		if err := db.SaveDecision(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		checkViews(t, db)
+	}
+}
+
+// TestViewsBackfill opens a corpus stored before the views existed: the
+// migration must build them as the triggers would have.
+func TestViewsBackfill(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	old, err := openUpTo(ctx, path, "0002_quote_day")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range randomCorpus(rand.New(rand.NewPCG(3, 4)), 50) {
+		if err := old.SaveArticle(ctx, a, nil, a.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old.Close()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	checkViews(t, db)
+}
