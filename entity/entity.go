@@ -101,7 +101,8 @@ type span struct {
 	text       string
 	role       string
 	typ        string
-	acronymOf  int // index of the span an acronym in brackets defines, or -1
+	acronymOf  int    // index of the span an acronym in brackets defines, or -1
+	key        string // Key(text), computed once
 }
 
 // resolve groups spans into entities: full names first, then surname-only
@@ -113,7 +114,7 @@ func (r *Recognizer) resolve(body string, spans []span) []storyline.Entity {
 	byFirst := map[string]*ent{} // first name -> the one person it names; nil when two share it
 	add := func(s span, target *ent) *ent {
 		if target == nil {
-			name, typ, key := s.text, s.typ, Key(s.text)
+			name, typ, key := s.text, s.typ, s.key
 			if al, ok := r.aliases[key]; ok {
 				name, typ, key = al.name, al.typ, Key(al.name)
 			}
@@ -123,6 +124,10 @@ func (r *Recognizer) resolve(body string, spans []span) []storyline.Entity {
 				target = &ent{Entity: storyline.Entity{ID: idFromKey(typ, key), Name: name, Type: typ}, key: k}
 				byKey[k] = target
 				ents = append(ents, target)
+				if f := strings.Fields(name); typ == storyline.EntityPerson && len(f) > 1 {
+					bySurname[Key(f[len(f)-1])] = target
+					noteFirstName(byFirst, Key(f[0]), target)
+				}
 			}
 		}
 		target.Mentions = append(target.Mentions, storyline.Mention{Start: s.start, End: s.end, Text: s.text})
@@ -132,33 +137,71 @@ func (r *Recognizer) resolve(body string, spans []span) []storyline.Entity {
 		if s.role != "" && !contains(target.Roles, s.role) {
 			target.Roles = append(target.Roles, s.role)
 		}
-		if target.Type == storyline.EntityPerson {
-			if f := strings.Fields(target.Name); len(f) > 1 {
-				bySurname[Key(f[len(f)-1])] = target
-				noteFirstName(byFirst, Key(f[0]), target)
-			}
-		}
 		return target
 	}
+	for i := range spans {
+		spans[i].key = Key(spans[i].text)
+	}
+	unifyTypes(spans)
 	linked := make([]*ent, len(spans))
-	for i, s := range spans {
-		switch {
-		case s.acronymOf >= 0 && linked[s.acronymOf] != nil:
-			linked[i] = add(s, linked[s.acronymOf])
-		case len(strings.Fields(s.text)) == 1 && bySurname[Key(s.text)] != nil:
-			linked[i] = add(s, bySurname[Key(s.text)])
-		case len(strings.Fields(s.text)) == 1 && byFirst[Key(s.text)] != nil && s.typ != storyline.EntityPlace && s.typ != storyline.EntityOrganization:
-			linked[i] = add(s, byFirst[Key(s.text)])
-		default:
-			linked[i] = add(s, byAcronym(ents, s.text))
+	// Full names first, so that a bare "Trump" before "Donald Trump" links too.
+	for _, full := range []bool{true, false} {
+		for i, s := range spans {
+			single := !strings.Contains(s.text, " ")
+			switch {
+			case single == full:
+			case s.acronymOf >= 0 && linked[s.acronymOf] != nil:
+				linked[i] = add(s, linked[s.acronymOf])
+			case bySurname[s.key] != nil:
+				linked[i] = add(s, bySurname[s.key])
+			case byFirst[s.key] != nil && s.typ != storyline.EntityPlace && s.typ != storyline.EntityOrganization:
+				linked[i] = add(s, byFirst[s.key])
+			default:
+				linked[i] = add(s, byAcronym(ents, s.text))
+			}
 		}
 	}
+	sort.SliceStable(ents, func(i, j int) bool { return firstStart(ents[i]) < firstStart(ents[j]) })
 	out := make([]storyline.Entity, 0, len(ents))
 	for _, e := range ents {
 		sort.Slice(e.Mentions, func(i, j int) bool { return e.Mentions[i].Start < e.Mentions[j].Start })
 		out = append(out, e.Entity)
 	}
 	return out
+}
+
+// unifyTypes gives a one-word name the type the article gives it
+// elsewhere, one sense per article: "Trump told Newsmax" makes every bare
+// "Trump" of the article a person.
+func unifyTypes(spans []span) {
+	votes := map[string]map[string]int{}
+	for _, s := range spans {
+		if s.typ != storyline.EntityOther && !strings.Contains(s.text, " ") {
+			if votes[s.key] == nil {
+				votes[s.key] = map[string]int{}
+			}
+			votes[s.key][s.typ]++
+		}
+	}
+	for i, s := range spans {
+		if s.typ != storyline.EntityOther || strings.Contains(s.text, " ") {
+			continue
+		}
+		best := 0
+		for typ, n := range votes[s.key] {
+			if n > best || n == best && typ < spans[i].typ {
+				spans[i].typ, best = typ, n
+			}
+		}
+	}
+}
+
+func firstStart(e *ent) int {
+	start := e.Mentions[0].Start
+	for _, m := range e.Mentions {
+		start = min(start, m.Start)
+	}
+	return start
 }
 
 // ent is an entity being gathered from an article's spans.

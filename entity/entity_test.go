@@ -207,3 +207,58 @@ func TestGazetteerAndWeekdays(t *testing.T) {
 		t.Errorf("a weekday was glued to a name: %+v", e)
 	}
 }
+
+// Headlines and kickers capitalise every word, and shouting lines every
+// letter: their capitals are no evidence of a name, but the names in them
+// still count.
+func TestHeadlineCapitalsAreNotNames(t *testing.T) {
+	body := "Houseguest Who Won’t Leave Takes Over Trump Tower\n\nPOSSIBLE SUSPECT: A VAN DRIVER\n\n" +
+		"Follow Michelle Moons on Twitter. The guest, said Donald Trump, stayed a week."
+	ents := annotate(t, body)
+	for _, e := range ents {
+		if e.Type == storyline.EntityPerson && e.Name != "Donald Trump" && e.Name != "Michelle Moons" {
+			t.Errorf("a headline or imperative made the person %q", e.Name)
+		}
+	}
+	if e := find(ents, "Michelle Moons"); e == nil || e.Type != storyline.EntityPerson {
+		t.Errorf("the name after an imperative was lost: %+v", ents)
+	}
+	if e := find(ents, "Donald Trump"); e == nil || len(e.Mentions) < 1 {
+		t.Errorf("Donald Trump: %+v", e)
+	}
+}
+
+func TestPossessivesHyphensAndTitlesInsideRuns(t *testing.T) {
+	body := "CNN’s Jake Tapper asked Reuters’ Luciana Lopez about Jeb Bush-spent money. " +
+		"Maryland Gov. Martin O’Malley and Idaho Republican Sens. Mike Crapo met Mr. Tribe at the Federal Reserve. " +
+		"The Republican mayor spoke; Scheiderman, a Democrat whose office is in Albany, did not."
+	ents := annotate(t, body)
+	for name, typ := range map[string]string{"CNN": "organization", "Jake Tapper": "person", "Reuters": "organization",
+		"Luciana Lopez": "person", "Jeb Bush": "person", "Martin O’Malley": "person", "Mike Crapo": "person",
+		"Tribe": "person", "Federal Reserve": "organization", "Democrat": "group"} {
+		if e := find(ents, name); e == nil || e.Type != typ {
+			t.Errorf("%s: want a %s, got %+v", name, typ, e)
+		}
+	}
+	if e := find(ents, "Martin O’Malley"); e != nil && (len(e.Roles) == 0 || e.Roles[0] != "Maryland Gov.") {
+		t.Errorf("the place before a title belongs to the role: %+v", e)
+	}
+	if find(ents, "Republican") != nil {
+		t.Errorf("a party adjective became an entity: %+v", ents)
+	}
+}
+
+// One sense per article: a bare surname that speaks once is a person
+// everywhere, and links to the full name wherever that appears.
+func TestOneSensePerArticle(t *testing.T) {
+	body := "It is strange that Trump would denounce the plan. Trump told Newsmax he was right. " +
+		"Months later Donald Trump repeated it, and in August Trump said it again. Theresa May did not comment."
+	ents := annotate(t, body)
+	e := find(ents, "Donald Trump")
+	if e == nil || e.Type != storyline.EntityPerson || len(e.Mentions) != 4 {
+		t.Fatalf("bare surnames were not linked to the full name: %+v", ents)
+	}
+	if m := find(ents, "Theresa May"); m == nil || m.Type != storyline.EntityPerson {
+		t.Errorf("a name ending in a month was cut: %+v", m)
+	}
+}

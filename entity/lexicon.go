@@ -45,7 +45,19 @@ representative,gov,governor,general,gen,lt,col,colonel,maj,major,admiral,adm,cap
 professor,chancellor,spokeswoman,spokesman,spokesperson,king,queen,prince,princess,sheikh,ambassador,mayor,judge,justice,
 chairman,chairwoman,chief,director,pope,speaker,leader,opposition,state,treasury,attorney,acting,former,supreme,
 first,lady,sir,dame,lord,president-elect,emir,sultan,ayatollah,patriarch,cardinal,bishop,rabbi,imam,senior,top,
-house,senate,party,army,navy,air,force,ministry,security,council,national,federal,economy,energy,trade,health,education`)
+house,senate,party,army,navy,air,force,ministry,security,council,national,federal,economy,energy,trade,health,education,
+sens,reps,govs,assemblyman,assemblywoman,congressman,congresswoman,councilman,councilwoman,commissioner,sheriff,
+superintendent,delegate,nominee,candidate`)
+
+// personTitles are titles only people bear.
+var personTitles = set(`president,senator,governor,minister,secretary,mayor,judge,justice,king,queen,prince,princess,pope,
+sheikh,ambassador,chancellor,professor,general,colonel,captain,admiral,sir,dame,lord,lady,emir,sultan,ayatollah,rabbi,
+imam,bishop,cardinal,spokesman,spokeswoman,congressman,congresswoman,candidate,nominee,representative`)
+
+// parties lead titles ("Republican Sen.") and, alone before a lower-case
+// word, are adjectives, not names.
+var parties = set(`republican,democratic,democrat,conservative,liberal,libertarian,progressive,labour,labor,gop,green,
+socialist,communist,independent`)
 
 // demonyms before a title belong to the role: "Russian Foreign Minister".
 var demonyms = set(`U.S.,US,UK,U.K.,EU,UN,American,British,French,German,Russian,Chinese,Syrian,Iranian,Israeli,Turkish,Saudi,
@@ -63,7 +75,10 @@ bank,institute,committee,commission,court,parliament,government,administration,o
 organization,organisation,association,foundation,fund,post,times,news,daily,courier,wire,journal,herald,tribune,
 gazette,telegraph,guardian,press,network,channel,television,radio,service,services,board,authority,cabinet,senate,
 congress,assembly,house,club,center,centre,school,hospital,church,campaign,watch,rally,coalition,alliance,society,
-federation,league,movement,committees,citizens,americans,reuters,bloomberg,interfax,sputnik,
+federation,league,movement,committees,citizens,americans,bureau,division,firm,trust,capital,holdings,media,solutions,
+project,initiative,academy,museum,library,laboratory,laboratories,magazine,review,weekly,llc,co,systems,technologies,
+airlines,airways,motors,industries,enterprises,partners,associates,pac,caucus,forum,exchange,reserve,embassy,consulate,
+networks,institution,agencies,conference,reuters,bloomberg,interfax,sputnik,
 tass,cnn,bbc,nbc,cbs,abc,fox,msnbc,politico,breitbart,huffpost,facebook,twitter,google,apple,microsoft,amazon`)
 
 // outlets, named in full, are organisations that can be speakers.
@@ -82,10 +97,11 @@ new hampshire,colorado,georgia,aleppo,idlib,latakia,homs,raqqa,deir ez-zor,crime
 maravia,norvask,anselm,port anselm,maravia city`), gazetteer)
 
 var placeWords = set(`city,province,region,county,state,island,islands,sea,ocean,river,valley,mountains,port,airbase,base,
-street,square,district,coast,gulf,strait,peninsula`)
+street,square,district,coast,gulf,strait,peninsula,bay,atoll,beach,heights,park,springs,falls,canyon,lake,avenue,
+boulevard,road,bridge,airport,desert,plain,plains,hills,basin,township,village,borough`)
 
 // abbreviations keep their full stop inside a word ("Lt. Gen.").
-var abbreviations = set(`mr,mrs,ms,dr,prof,gen,lt,col,maj,capt,adm,sgt,sen,rep,gov,st,jr,sr,rev,hon,amb,cmdr,gen`)
+var abbreviations = set(`mr,mrs,ms,dr,prof,gen,lt,col,maj,capt,adm,sgt,sen,rep,gov,st,jr,sr,rev,hon,amb,cmdr,gen,sens,reps,govs`)
 
 // knownOrgs are single names of institutions that no suffix reveals.
 var knownOrgs = set(`kremlin,pentagon,white house,gazprom,rosneft,opec,nato,interpol,downing street,élysée,elysee`)
@@ -94,3 +110,6 @@ var knownOrgs = set(`kremlin,pentagon,white house,gazprom,rosneft,opec,nato,inte
 var placePrefixes = set(`fort,mount,lake,cape,port,camp,saint,st.,san,santa`)
 
 var weekdays = set(`monday,tuesday,wednesday,thursday,friday,saturday,sunday`)
+
+var months = set(`january,february,march,april,may,june,july,august,september,october,november,december,jan,feb,mar,apr,
+jun,jul,aug,sep,sept,oct,nov,dec`)

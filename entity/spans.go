@@ -14,31 +14,62 @@ import (
 type token struct {
 	start, end int
 	text       string
-	sentStart  bool // first word of its sentence
+	sentStart  bool     // first word of its sentence
+	line       lineKind // the shape of its line
 }
 
 func tokenize(body string) []token {
 	var toks []token
+	lines := lineKinds(body)
+	l := 0
 	for _, s := range sentence.Split(body) {
-		first := true
+		first, prevEnd := true, s.Start
 		for i := s.Start; i < s.End; {
 			r, size := utf8.DecodeRuneInString(body[i:])
 			if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
 				i += size
 				continue
 			}
+			// A colon, dash, bracket or quote mark opens a clause as a
+			// sentence start does: "he said: It was".
+			first = first || strings.ContainsAny(body[prevEnd:i], ":;—–“\"‘'([…")
 			w, j := wordAt(body[:s.End], i)
-			toks = append(toks, token{start: i, end: j, text: w, sentStart: first})
-			first = false
+			w, j = cutLowerTail(w, j)
+			for l < len(lines)-1 && lines[l].end < i {
+				l++
+			}
+			toks = append(toks, token{start: i, end: j, text: w, sentStart: first, line: lines[l].kind})
+			first, prevEnd = false, j
 			i = max(j, i+size)
 		}
 	}
 	return toks
 }
 
+// cutLowerTail ends a name at a hyphen before a lower-case word: "Jeb
+// Bush-spent $100 million", "a Clinton-era law". "Seitz-Wald" and
+// "al-Assad" stay whole.
+func cutLowerTail(w string, end int) (string, int) {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return w, end
+	}
+	for k := 1; k < len(w)-1; k++ {
+		if w[k] == '-' {
+			if next, _ := utf8.DecodeRuneInString(w[k+1:]); unicode.IsLower(next) {
+				return w[:k], end - (len(w) - k)
+			}
+		}
+	}
+	return w, end
+}
+
 // capitalised reports whether w starts a name; "al-Sharaa" does, through
 // its Arabic article.
 func capitalised(w string) bool {
+	if w != "" && w[0] >= 'A' && w[0] <= 'Z' {
+		return true
+	}
 	for _, p := range []string{"al-", "el-", "ad-", "as-", "ash-", "bin-", "ibn-"} {
 		if rest, ok := strings.CutPrefix(w, p); ok {
 			w = rest
@@ -54,13 +85,15 @@ func capitalised(w string) bool {
 // acronyms defined in brackets.
 func findSpans(body string) []span {
 	toks := tokenize(body)
+	confirmed := confirmedCapitals(toks)
 	var spans []span
 	for i := 0; i < len(toks); {
-		if !capitalised(toks[i].text) || isDatelineWord(body, toks, i) {
+		if !capitalised(toks[i].text) || toks[i].line == shouting || isDatelineWord(body, toks, i) ||
+			(toks[i].sentStart || toks[i].line == titleCase) && plainWord(toks[i].text, confirmed) {
 			i++
 			continue
 		}
-		j := runEnd(body, toks, i)
+		j := runEnd(body, toks, i, confirmed)
 		spans = append(spans, makeSpans(body, toks, i, j)...)
 		i = j
 	}
@@ -68,12 +101,15 @@ func findSpans(body string) []span {
 }
 
 // runEnd extends a run of capitalised words, across connectors ("of",
-// "al-", "bin") only when a capitalised word follows.
-func runEnd(body string, toks []token, i int) int {
+// "al-", "bin") only when a capitalised word follows. In a title-case line
+// an ordinary word ends the run: "Trump Takes Iowa" names two.
+func runEnd(body string, toks []token, i int, confirmed map[string]bool) int {
 	j := i + 1
 	for j < len(toks) && adjacent(body, toks[j-1], toks[j]) {
 		w := toks[j].text
 		switch {
+		case toks[j].line == titleCase && plainWord(w, confirmed):
+			return j
 		case capitalised(w) && !toks[j].sentStart:
 		case connectors[strings.ToLower(w)] && j+1 < len(toks) && capitalised(toks[j+1].text) && adjacent(body, toks[j], toks[j+1]) &&
 			joinsAcross(toks[j-1].text, w):
@@ -88,7 +124,22 @@ func runEnd(body string, toks []token, i int) int {
 // adjacent reports whether only spaces separate two tokens.
 func adjacent(body string, a, b token) bool {
 	gap := body[a.end:b.start]
-	return strings.TrimSpace(gap) == "" && !strings.Contains(gap, "\n") && !strings.HasSuffix(a.text, "'s")
+	_, owns := possessor(a.text)
+	return strings.TrimSpace(gap) == "" && !strings.Contains(gap, "\n") && !owns
+}
+
+// possessor takes the possessive off a word: "Lavrov's", "CNN’s",
+// "Reuters’". A possessive ends a name: "CNN’s Jake Tapper" is two.
+func possessor(w string) (string, bool) {
+	for _, suf := range []string{"'s", "’s", "s'", "s’"} {
+		if stem, ok := strings.CutSuffix(w, suf); ok && stem != "" {
+			if suf[0] == 's' {
+				stem += "s"
+			}
+			return stem, true
+		}
+	}
+	return w, false
 }
 
 // joinsAcross decides whether a connector continues a name: "Ministry of
@@ -125,8 +176,8 @@ func makeSpans(body string, toks []token, i, j int) []span {
 		i++
 	}
 	roleStart := i
-	for i < j-1 && !namesInstitution(toks, i, j) && (titleWords[strings.ToLower(strings.TrimSuffix(toks[i].text, "."))] || isDemonym(toks[i].text) && i+1 < j-1 && titleWords[strings.ToLower(toks[i+1].text)]) {
-		i++
+	if i = afterRole(toks, i, j); i > roleStart && allOrdinary(toks[i:j]) && !personalTitle(toks[roleStart:i]) {
+		i = roleStart // "National Convention", "Federal Reserve": an institution, not a titled person
 	}
 	for i < j && connectors[strings.ToLower(toks[i].text)] {
 		i++ // "Rally for Carson" less its title word
@@ -134,16 +185,20 @@ func makeSpans(body string, toks []token, i, j int) []span {
 	for j > i && connectors[strings.ToLower(toks[j-1].text)] {
 		j--
 	}
-	// "Florida Friday", "Monday Trump": a weekday is glued on by the
-	// sentence, never part of a name.
-	for j > i && weekdays[strings.ToLower(toks[j-1].text)] {
+	// "Florida Friday", "Monday Trump", "August Trump": a weekday or month
+	// is glued on by the sentence, not part of a name, but "Theresa May"
+	// ends in one.
+	for j > i && (weekdays[strings.ToLower(toks[j-1].text)] || months[strings.ToLower(toks[j-1].text)] && !(j-2 >= i && givenNames()[strings.ToLower(toks[j-2].text)])) {
 		j--
 	}
-	for i < j && weekdays[strings.ToLower(toks[i].text)] {
+	for i < j && (weekdays[strings.ToLower(toks[i].text)] || months[strings.ToLower(toks[i].text)]) {
 		i++
 	}
 	if i >= j {
 		return nil
+	}
+	if titleWords[strings.ToLower(toks[i].text)] && i+1 < j && strings.EqualFold(toks[i+1].text, "of") && !namesInstitution(toks, i+2, j) {
+		return nil // "Governor of Arkansas" describes a person without naming one
 	}
 	role := ""
 	if i > roleStart {
@@ -151,10 +206,8 @@ func makeSpans(body string, toks []token, i, j int) []span {
 	}
 	start, end := toks[i].start, toks[j-1].end
 	text := body[start:end]
-	if t, ok := strings.CutSuffix(text, "'s"); ok {
-		text, end = t, end-2
-	} else if t, ok := strings.CutSuffix(text, "’s"); ok {
-		text, end = t, end-len("’s")
+	if stem, ok := possessor(text); ok {
+		text, end = stem, start+len(stem)
 	}
 	if text == "" || stopNames[strings.ToLower(text)] || j-i == 1 && (toks[i].sentStart && functionWords[strings.ToLower(text)] ||
 		adjectival(body, text, end) || titleWords[strings.ToLower(strings.TrimSuffix(text, "."))]) {
@@ -163,8 +216,8 @@ func makeSpans(body string, toks []token, i, j int) []span {
 	if role == "" {
 		role = roleBefore(body[:start])
 	}
-	if role == "" {
-		role = appositiveRole(body[end:])
+	if role == "" && !places[strings.ToLower(text)] {
+		role = appositiveRole(body[end:]) // "the state of Pennsylvania, the vice president said" is no role
 	}
 	role = cleanRole(role)
 	typ := classify(body, text, role, start)
@@ -250,7 +303,7 @@ func classify(body, text, role string, start int) string {
 	switch {
 	case groupWords[last]:
 		return storyline.EntityGroup
-	case orgWords[last] || orgWords[first] || outlets[strings.ToLower(text)] || isAcronym(text) && len(text) > 2:
+	case orgWords[last] || orgWords[first] || outlets[strings.ToLower(text)] || isAcronym(text) && len(text) > 2 || institutionOf(words):
 		return storyline.EntityOrganization
 	case role != "" && !orgRole(role):
 		return storyline.EntityPerson
@@ -263,10 +316,49 @@ func classify(body, text, role string, start int) string {
 	if len(words) == 1 && !strings.HasSuffix(before, "according to ") && (strings.HasSuffix(before, " in ") || strings.HasSuffix(before, " to ") || strings.HasSuffix(before, " at ") || strings.HasSuffix(before, " from ")) {
 		return storyline.EntityPlace
 	}
-	if len(words) >= 2 && len(words) <= 4 {
-		return storyline.EntityPerson
+	if len(words) >= 2 && len(words) <= 4 && (!ordinary(last) || givenNames()[first] || isInitial(words[0]) || speaks(body, start+len(text))) {
+		return storyline.EntityPerson // "Criminal Justice", "Stockholm Syndrome" end in ordinary words
 	}
 	return storyline.EntityOther
+}
+
+// personalTitle reports whether a role holds a title only people bear:
+// "Mr. Tribe" is a person whatever his surname means.
+func personalTitle(toks []token) bool {
+	for _, t := range toks {
+		l := strings.ToLower(strings.TrimSuffix(t.text, "."))
+		if abbreviations[l] || personTitles[l] {
+			return true
+		}
+	}
+	return false
+}
+
+// institutionOf spots "United Federation of Teachers": an institution
+// word before "of".
+func institutionOf(words []string) bool {
+	for k := 1; k < len(words)-1; k++ {
+		if strings.EqualFold(words[k], "of") && orgWords[strings.ToLower(words[k-1])] {
+			return true
+		}
+	}
+	return false
+}
+
+// allOrdinary reports whether every token is an ordinary word.
+func allOrdinary(toks []token) bool {
+	for _, t := range toks {
+		if !ordinary(strings.ToLower(t.text)) {
+			return false
+		}
+	}
+	return true
+}
+
+// speaks reports whether a speech verb follows a name: "Pence said".
+func speaks(body string, end int) bool {
+	next := strings.Fields(body[end:min(len(body), end+20)])
+	return len(next) > 0 && (speechVerbs[strings.Trim(next[0], ",.;:")] || singularCues[next[0]])
 }
 
 // classifySingle types a one-word name by what follows it: a speech verb
@@ -276,6 +368,9 @@ func classifySingle(body, text string, end int) string {
 	lower := strings.ToLower(text)
 	if next := strings.Fields(body[end:min(len(body), end+20)]); len(next) > 0 && singularCues[next[0]] {
 		return storyline.EntityPerson // "Sanders says": a surname, not a plural
+	}
+	if parties[lower] {
+		return storyline.EntityGroup // "a Democrat whose office": a party's member, as a noun
 	}
 	for _, suf := range []string{"ans", "ers", "ists", "ites", "ese"} {
 		if strings.HasSuffix(lower, suf) && len(lower) > len(suf)+2 {
@@ -329,8 +424,48 @@ func namesInstitution(toks []token, i, j int) bool {
 	return i+1 < j && strings.EqualFold(toks[i+1].text, "of")
 }
 
-// adjectival spots a lone demonym used as an adjective: "Russian jets".
+// afterRole skips the title words that open tokens [i, j) and returns
+// where the name starts. Titles may be led by a nationality, a place or a
+// party: "Russian Foreign Minister", "Maryland Gov.", "Idaho Republican
+// Sens.".
+func afterRole(toks []token, i, j int) int {
+	isTitle := func(k int) bool { return titleWords[strings.ToLower(strings.TrimSuffix(toks[k].text, "."))] }
+	for i < j-1 && !namesInstitution(toks, i, j) {
+		if isTitle(i) {
+			i++
+			continue
+		}
+		k := i
+		for k < j-1 && roleModifier(toks, k) {
+			k++
+		}
+		if k == i || k >= j-1 || !isTitle(k) {
+			break
+		}
+		i = k
+	}
+	return i
+}
+
+// roleModifier reports whether token k can lead a title: a nationality, a
+// place or a party.
+func roleModifier(toks []token, k int) bool {
+	l := strings.ToLower(toks[k].text)
+	return isDemonym(toks[k].text) || places[l] || parties[l] || placeWords[l] ||
+		k+1 < len(toks) && places[l+" "+strings.ToLower(toks[k+1].text)] || k > 0 && places[strings.ToLower(toks[k-1].text)+" "+l]
+}
+
+// adjectival spots a lone demonym or party used as an adjective: "Russian
+// jets", "the Republican mayor".
 func adjectival(body, text string, end int) bool {
+	if parties[strings.ToLower(text)] && !isAcronym(text) {
+		next := strings.Fields(body[end:min(len(body), end+30)])
+		if len(next) == 0 {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(next[0])
+		return unicode.IsLower(r) && !functionWords[next[0]] && next[0] != "whose" // "a Democrat whose office", "Democrat of California"
+	}
 	if !isDemonym(text) || isAcronym(strings.ReplaceAll(text, ".", "")) {
 		return false // "UN", "U.S." name bodies and countries even before a noun
 	}
