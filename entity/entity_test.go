@@ -79,7 +79,8 @@ func TestRolesAndAcronyms(t *testing.T) {
 
 func TestAliasesAcrossSpellings(t *testing.T) {
 	same := [][2]string{{"Sergei Lavrov", "Sergey Lavrov"}, {"Khmeimim", "Hmeymim"}, {"Hmeimim", "Khmeimim"},
-		{"Tartus", "Tartous"}, {"Ahmad al-Sharaa", "Ahmed al-Sharaa"}, {"al-Sharaa", "Sharaa"}, {"el-Sisi", "al-Sisi"}}
+		{"Tartus", "Tartous"}, {"Ahmad al-Sharaa", "Ahmed al-Sharaa"}, {"al-Sharaa", "Sharaa"}, {"el-Sisi", "al-Sisi"},
+		{"Yelena Sorokina", "Elena Sorokina"}, {"Yevgeny Prigozhin", "Evgeny Prigozhin"}}
 	for _, p := range same {
 		if Key(p[0]) != Key(p[1]) {
 			t.Errorf("%q and %q have different keys %q, %q", p[0], p[1], Key(p[0]), Key(p[1]))
@@ -260,5 +261,32 @@ func TestOneSensePerArticle(t *testing.T) {
 	}
 	if m := find(ents, "Theresa May"); m == nil || m.Type != storyline.EntityPerson {
 		t.Errorf("a name ending in a month was cut: %+v", m)
+	}
+}
+
+func TestCalendarWordsAndToponymsStayOut(t *testing.T) {
+	ents := annotate(t, "On Monday Dmitri Volkov spoke. Last October the Norvaskian defence minister said it again. "+
+		"The pipeline from Anselm to Tell Rafa passes Qasr Hamed.")
+	if e := find(ents, "Dmitri Volkov"); e == nil || len(e.Roles) > 0 {
+		t.Errorf("a weekday became a role: %+v", e)
+	}
+	for _, place := range []string{"Tell Rafa", "Qasr Hamed"} {
+		if e := find(ents, place); e == nil || e.Type != storyline.EntityPlace {
+			t.Errorf("%s is not a place: %+v", place, e)
+		}
+	}
+	for _, e := range ents {
+		if strings.Contains(e.Name, "October") || strings.Contains(e.Name, "Norvaskian") {
+			t.Errorf("a month or an adjective made the entity %+v", e)
+		}
+	}
+}
+
+func TestAgencyArmsAreOrganisations(t *testing.T) {
+	ents := annotate(t, "Speaking to Interfax-Norvask, Volkov said the talks would end. NTV-Norvask showed the ships.")
+	for _, name := range []string{"Interfax-Norvask", "NTV-Norvask"} {
+		if e := find(ents, name); e == nil || e.Type != storyline.EntityOrganization {
+			t.Errorf("%s: %+v", name, e)
+		}
 	}
 }

@@ -26,6 +26,9 @@ func Key(name string) string {
 		if w == "al" || w == "el" || w == "the" {
 			continue
 		}
+		if rest, ok := strings.CutPrefix(w, "ye"); ok && len(rest) > 2 {
+			w = "e" + rest // Russian Е opening a name: Yelena/Elena, Yevgeny/Evgeny
+		}
 		out = append(out, foldWord(w))
 	}
 	return strings.Join(out, " ")

@@ -83,7 +83,7 @@ tass,cnn,bbc,nbc,cbs,abc,fox,msnbc,politico,breitbart,huffpost,facebook,twitter,
 
 // outlets, named in full, are organisations that can be speakers.
 var outlets = set(`the new york times,new york times,the washington post,washington post,usa today,the wall street journal,
-wall street journal,reuters,associated press,interfax,sputnik,tass,rbc,ria novosti,al jazeera,bloomberg,cnn,bbc,
+wall street journal,reuters,associated press,interfax,sputnik,tass,rbc,ria novosti,ria,ntv,itar-tass,al jazeera,bloomberg,cnn,bbc,
 fox news,politico,breitbart,huffpost,the guardian,the times,the economist,western journal,levant wire,
 the meridian post,caspian daily,northern courier,harbor watch,channel 9 news`)
 
@@ -107,7 +107,8 @@ var abbreviations = set(`mr,mrs,ms,dr,prof,gen,lt,col,maj,capt,adm,sgt,sen,rep,g
 var knownOrgs = set(`kremlin,pentagon,white house,gazprom,rosneft,opec,nato,interpol,downing street,élysée,elysee`)
 
 // placePrefixes open place names: "Fort Halden", "Mount Hermon".
-var placePrefixes = set(`fort,mount,lake,cape,port,camp,saint,st.,san,santa`)
+var placePrefixes = set(`fort,mount,lake,cape,port,camp,saint,st.,san,santa,qasr,kasr,tell,tel,tal,jebel,jabal,wadi,ras,bir,
+ain,deir,kafr,khan,beit,bayt,wadi,jisr,bab,nahr,mar`)
 
 var weekdays = set(`monday,tuesday,wednesday,thursday,friday,saturday,sunday`)
 

@@ -172,8 +172,8 @@ var datelinePrefix = regexp.MustCompile(`^[A-Z][A-Z .'-]+(?:,\s*[A-Z][\p{L} .]+)
 // makeSpans turns tokens [i, j) into a name, after taking off a leading
 // function word, a title (kept as the role) and a possessive.
 func makeSpans(body string, toks []token, i, j int) []span {
-	for i < j && toks[i].sentStart && functionWords[strings.ToLower(toks[i].text)] {
-		i++
+	for i < j && (toks[i].sentStart && functionWords[strings.ToLower(toks[i].text)] || calendarWord(toks[i].text)) {
+		i++ // "On Monday Dmitri Volkov", "Last October the minister"
 	}
 	roleStart := i
 	if i = afterRole(toks, i, j); i > roleStart && allOrdinary(toks[i:j]) && !personalTitle(toks[roleStart:i]) {
@@ -191,7 +191,7 @@ func makeSpans(body string, toks []token, i, j int) []span {
 	for j > i && (weekdays[strings.ToLower(toks[j-1].text)] || months[strings.ToLower(toks[j-1].text)] && !(j-2 >= i && givenNames()[strings.ToLower(toks[j-2].text)])) {
 		j--
 	}
-	for i < j && (weekdays[strings.ToLower(toks[i].text)] || months[strings.ToLower(toks[i].text)]) {
+	for i < j && calendarWord(toks[i].text) {
 		i++
 	}
 	if i >= j {
@@ -303,7 +303,8 @@ func classify(body, text, role string, start int) string {
 	switch {
 	case groupWords[last]:
 		return storyline.EntityGroup
-	case orgWords[last] || orgWords[first] || outlets[strings.ToLower(text)] || isAcronym(text) && len(text) > 2 || institutionOf(words):
+	case orgWords[last] || orgWords[first] || outlets[strings.ToLower(text)] || isAcronym(text) && len(text) > 2 || institutionOf(words) ||
+		outlets[strings.ToLower(strings.Split(first, "-")[0])]: // "Interfax-Norvask", "NTV-Norvask": an agency's local arm
 		return storyline.EntityOrganization
 	case role != "" && !orgRole(role):
 		return storyline.EntityPerson
@@ -422,6 +423,11 @@ func namesInstitution(toks []token, i, j int) bool {
 		return true
 	}
 	return i+1 < j && strings.EqualFold(toks[i+1].text, "of")
+}
+
+func calendarWord(w string) bool {
+	l := strings.ToLower(w)
+	return weekdays[l] || months[l]
 }
 
 // afterRole skips the title words that open tokens [i, j) and returns
