@@ -1,9 +1,9 @@
 package textclean
 
 import (
-	"hash/fnv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // LineStats counts, per group of inputs (an outlet, a host, a folder), in
@@ -67,12 +67,23 @@ func (s *LineStats) isBoilerplate(group, text string) bool {
 	return docs >= 4 && n >= 3 && n*5 >= docs
 }
 
+// lineHash is the FNV-64a hash of normKey(l), streamed: every line of every
+// page is hashed, and most are too long to count.
 func lineHash(l string) (uint64, bool) {
-	k := normKey(l)
-	if k == "" || strings.Count(k, " ")+1 > maxStatWords {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h, words, empty := uint64(offset), 1, true
+	var buf [utf8.UTFMax]byte
+	eachKeyRune(l, func(r rune) {
+		if r == ' ' {
+			words++
+		}
+		empty = false
+		for _, c := range buf[:utf8.EncodeRune(buf[:], r)] {
+			h = (h ^ uint64(c)) * prime
+		}
+	})
+	if empty || words > maxStatWords {
 		return 0, false
 	}
-	h := fnv.New64a()
-	_, _ = h.Write([]byte(k))
-	return h.Sum64(), true
+	return h, true
 }

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
 )
@@ -243,6 +244,9 @@ func looksLikeHeadline(s string) bool {
 }
 
 func isTitleRepeat(s, titleKey string) bool {
+	if keyLetters(s) > len(titleKey)+60 {
+		return false // the key is longer than any repeat below may be
+	}
 	k := normKey(s)
 	if k == "" {
 		return false
@@ -318,7 +322,30 @@ func firstBodyLine(lines []line) string {
 	return ""
 }
 
-func wordCount(s string) int { return len(strings.Fields(s)) }
+// wordCount is len(strings.Fields(s)) without the slice: every rule asks it
+// of every line.
+func wordCount(s string) int {
+	n, inWord := 0, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !inWord {
+			n++
+		}
+		inWord = !space
+	}
+	return n
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func lastRune(s string) rune {
 	s = strings.TrimRight(s, " \"'”’)")
@@ -332,17 +359,38 @@ func lastRune(s string) rune {
 // normKey folds a line for comparison: letters and digits, lower-cased.
 func normKey(s string) string {
 	var b strings.Builder
-	space := false
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteRune(r)
-			space = false
-		} else {
+	b.Grow(len(s))
+	eachKeyRune(s, func(r rune) { b.WriteRune(r) })
+	return b.String()
+}
+
+// eachKeyRune calls emit with each rune of normKey(s), in order, without
+// building it: lower-cased letters and digits, one space between words.
+func eachKeyRune(s string, emit func(rune)) {
+	space, started := false, false
+	for _, r := range s {
+		r = unicode.ToLower(r)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			space = true
+			continue
+		}
+		if space && started {
+			emit(' ')
+		}
+		emit(r)
+		space, started = false, true
+	}
+}
+
+// keyLetters counts the ASCII letters and digits of s: normKey(s) is at
+// least that long, which rules out most lines before their key is built.
+func keyLetters(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20
+		if c >= 'a' && c <= 'z' || s[i] >= '0' && s[i] <= '9' {
+			n++
 		}
 	}
-	return b.String()
+	return n
 }

@@ -1,0 +1,30 @@
+package textclean
+
+import (
+	"hash/fnv"
+	"strings"
+	"testing"
+)
+
+// The streamed line hash and the letter bound must agree with the key
+// they stand for, or boilerplate and repeated headlines go unseen.
+func TestStreamedKeyAgreesWithNormKey(t *testing.T) {
+	lines := []string{"", "  ", "Subscribe to our newsletter!", "READ MORE: Last planes leave Qasr Hamed",
+		"Ünïcödé  Straße — ДЕНЬ 42", "a\xffb", "Share   this\tstory", "12:20 p.m.:", "\u00a0non\u2003breaking\u00a0 spaces ", "x\x85y", strings.Repeat("word ", 40)}
+	for _, l := range lines {
+		k := normKey(l)
+		h, ok := lineHash(l)
+		wantOK := k != "" && strings.Count(k, " ")+1 <= maxStatWords
+		f := fnv.New64a()
+		f.Write([]byte(k))
+		if ok != wantOK || ok && h != f.Sum64() {
+			t.Errorf("%q: hash %x %v, want %x %v", l, h, ok, f.Sum64(), wantOK)
+		}
+		if wordCount(l) != len(strings.Fields(l)) {
+			t.Errorf("%q: %d words counted, want %d", l, wordCount(l), len(strings.Fields(l)))
+		}
+		if keyLetters(l) > len(k) {
+			t.Errorf("%q: %d letters counted, key %q is shorter", l, keyLetters(l), k)
+		}
+	}
+}
