@@ -29,7 +29,7 @@ func (db *DB) Attention(ctx context.Context, entity string) ([]storyline.WeekCou
 	if err != nil {
 		return nil, err
 	}
-	cond, args, err := db.speakerCond(ctx, "q.speaker_entity", "q.speaker_name", e.ID)
+	cond, args, err := db.speakerCond(ctx, e.ID)
 	if err != nil {
 		return nil, err
 	}

@@ -27,6 +27,7 @@ type DB struct {
 	path  string
 	read  *sql.DB // a pool of readers
 	write *sql.DB // one connection: SQLite has one writer at a time
+	memo  *memo
 }
 
 var _ storyline.Store = (*DB)(nil)
@@ -47,7 +48,7 @@ func openUpTo(ctx context.Context, path, last string) (*DB, error) {
 		return nil, fmt.Errorf("opening %s: %w", path, err)
 	}
 	write.SetMaxOpenConns(1)
-	db := &DB{path: path, write: write}
+	db := &DB{path: path, write: write, memo: newMemo(4096)}
 	if err := db.migrate(ctx, last); err != nil {
 		write.Close()
 		return nil, err

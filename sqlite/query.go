@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/storyline-news/storyline"
@@ -29,19 +30,38 @@ func jsonList(ids []string) string {
 	return string(b)
 }
 
-// Search finds original articles by full-text query and filters.
+// Search finds original articles by full-text query and filters. Answers
+// are kept for the generation of the corpus they were computed in.
 func (db *DB) Search(ctx context.Context, q storyline.SearchQuery) (storyline.SearchResult, error) {
-	var res storyline.SearchResult
-	w := &where{}
-	match := ftsQuery(q.Text)
-	from := "articles a"
-	if match != "" {
-		// Only originals are in the index: no need to filter duplicates out.
-		from = "articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
-		w.add("articles_fts MATCH ?", match)
-	} else {
-		w.add("a.duplicate_of IS NULL")
+	q.Limit, q.Offset = limitOr(q.Limit, 20), max(q.Offset, 0)
+	type key struct{ q storyline.SearchQuery }
+	res, err := cached(ctx, db, key{q}, func() (storyline.SearchResult, error) { return db.search(ctx, q) })
+	if err != nil {
+		return res, fmt.Errorf("searching %q: %w", q.Text, err)
 	}
+	res.Results = slices.Clone(res.Results) // the cached page stays as it was
+	return res, nil
+}
+
+func (db *DB) search(ctx context.Context, q storyline.SearchQuery) (storyline.SearchResult, error) {
+	w, entity, err := db.searchFilters(ctx, q)
+	if err != nil {
+		return storyline.SearchResult{}, err
+	}
+	if match := ftsQuery(q.Text); match != "" {
+		return db.searchText(ctx, match, w, q)
+	}
+	if entity != "" {
+		return db.searchEntity(ctx, entity, w, q)
+	}
+	return db.searchFiltered(ctx, w, q)
+}
+
+// searchFilters turns every filter but the text into conditions on
+// articles a. With an entity filter that resolves to one id, that id is
+// returned and left out of the conditions: its own index leads the search.
+func (db *DB) searchFilters(ctx context.Context, q storyline.SearchQuery) (*where, string, error) {
+	w := &where{}
 	if q.Outlet != "" {
 		w.add("a.outlet = ? COLLATE NOCASE", q.Outlet)
 	}
@@ -54,49 +74,157 @@ func (db *DB) Search(ctx context.Context, q storyline.SearchQuery) (storyline.Se
 	if q.Speaker != "" {
 		ids, err := db.entityIDs(ctx, q.Speaker)
 		if err != nil {
-			return res, err
+			return nil, "", err
 		}
 		w.add(`EXISTS (SELECT 1 FROM quotes x WHERE x.article_id = a.id AND (x.speaker_entity IN (SELECT value FROM json_each(?))
 			OR lower(x.speaker_name) LIKE ? ESCAPE '\'))`, jsonList(ids), corpus.LikePattern(q.Speaker))
 	}
-	if q.Entity != "" {
-		ids, err := db.entityIDs(ctx, q.Entity)
-		if err != nil {
-			return res, err
-		}
-		w.add("EXISTS (SELECT 1 FROM entity_forms f WHERE f.article_id = a.id AND f.entity_id IN (SELECT value FROM json_each(?)))", jsonList(ids))
+	if q.Entity == "" {
+		return w, "", nil
 	}
-	countFrom := from
-	if match != "" && len(w.conds) == 1 {
-		countFrom = "articles_fts" // a plain text search counts inside the index
-	}
-	if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM "+countFrom+" WHERE "+w.sql(), w.args...).Scan(&res.Total); err != nil {
-		return res, fmt.Errorf("searching %q: %w", q.Text, err)
-	}
-	page := append(w.args, limitOr(q.Limit, 20), max(q.Offset, 0))
-	query := "SELECT a.id, a.title, a.outlet, a.published, substr(a.body, 1, 240) FROM " + from +
-		" WHERE " + w.sql() + " ORDER BY a.published DESC, a.seq LIMIT ? OFFSET ?"
-	if match != "" {
-		// SQLite computes every selected column before it sorts, so the
-		// page is ranked first and only its rows pay for a snippet.
-		query = "SELECT a.id, a.title, a.outlet, a.published, snippet(articles_fts, 2, '[', ']', '…', 24) " +
-			"FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? AND articles_fts.rowid IN (" +
-			"SELECT articles_fts.rowid FROM " + from + " WHERE " + w.sql() + " ORDER BY rank, a.seq LIMIT ? OFFSET ?) ORDER BY rank, a.seq"
-		page = append([]any{match}, page...)
-	}
-	rows, err := db.read.QueryContext(ctx, query, page...)
+	ids, err := db.entityIDs(ctx, q.Entity)
 	if err != nil {
-		return res, fmt.Errorf("searching %q: %w", q.Text, err)
+		return nil, "", err
+	}
+	if stored := db.storedIDs(ctx, ids); len(stored) == 1 {
+		return w, stored[0], nil
+	}
+	w.add("a.seq IN (SELECT seq FROM entity_articles WHERE entity_id IN (SELECT value FROM json_each(?)))", jsonList(ids))
+	return w, "", nil
+}
+
+// storedIDs keeps the ids that have stored entity rows.
+func (db *DB) storedIDs(ctx context.Context, ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if db.isEntityID(ctx, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// searchText ranks the matches by BM25 inside the FTS5 index and pays for
+// snippets only on the page: SQLite would compute every selected column
+// of every match before sorting.
+func (db *DB) searchText(ctx context.Context, match string, w *where, q storyline.SearchQuery) (storyline.SearchResult, error) {
+	var res storyline.SearchResult
+	countQ := "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
+	pageQ := "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank, rowid LIMIT ? OFFSET ?"
+	if len(w.conds) > 0 {
+		from := " FROM articles_fts f JOIN articles a ON a.seq = f.rowid WHERE articles_fts MATCH ? AND " + w.sql()
+		countQ = "SELECT count(*)" + from
+		pageQ = "SELECT f.rowid" + from + " ORDER BY f.rank, f.rowid LIMIT ? OFFSET ?"
+	}
+	args := append([]any{match}, w.args...)
+	if err := db.read.QueryRowContext(ctx, countQ, args...).Scan(&res.Total); err != nil {
+		return res, err
+	}
+	seqs, err := db.seqs(ctx, pageQ, append(args, q.Limit, q.Offset)...)
+	if err != nil || len(seqs) == 0 {
+		return res, err
+	}
+	res.Results, err = db.hits(ctx, seqs, `SELECT a.seq, a.id, a.title, a.outlet, a.published, snippet(articles_fts, 2, '[', ']', '…', 24)
+		FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+		WHERE articles_fts MATCH ? AND articles_fts.rowid IN (SELECT value FROM json_each(?))`, match)
+	return res, err
+}
+
+// searchEntity lists the articles mentioning one entity, newest first,
+// walking that entity's own index.
+func (db *DB) searchEntity(ctx context.Context, entity string, w *where, q storyline.SearchQuery) (storyline.SearchResult, error) {
+	var res storyline.SearchResult
+	from := " FROM entity_articles x JOIN articles a ON a.seq = x.seq WHERE x.entity_id = ?"
+	if len(w.conds) > 0 {
+		from += " AND " + w.sql()
+	}
+	args := append([]any{entity}, w.args...)
+	countQ := "SELECT count(*)" + from
+	if len(w.conds) == 0 {
+		countQ, args = "SELECT articles FROM entity_stats WHERE entity_id = ?", []any{entity}
+	}
+	if err := db.read.QueryRowContext(ctx, countQ, args...).Scan(&res.Total); err != nil {
+		return res, err
+	}
+	seqs, err := db.seqs(ctx, "SELECT x.seq"+from+" ORDER BY x.published DESC, x.seq LIMIT ? OFFSET ?",
+		append(append([]any{entity}, w.args...), q.Limit, q.Offset)...)
+	if err != nil || len(seqs) == 0 {
+		return res, err
+	}
+	res.Results, err = db.hits(ctx, seqs, articleHits)
+	return res, err
+}
+
+// searchFiltered lists the originals matching filters, newest first.
+func (db *DB) searchFiltered(ctx context.Context, w *where, q storyline.SearchQuery) (storyline.SearchResult, error) {
+	var res storyline.SearchResult
+	w.add("a.duplicate_of IS NULL")
+	countQ := "SELECT count(*) FROM articles a WHERE " + w.sql()
+	if len(w.conds) == 1 {
+		countQ = "SELECT n FROM corpus_counts WHERE name = 'articles'"
+	}
+	if err := db.read.QueryRowContext(ctx, countQ, w.args...).Scan(&res.Total); err != nil {
+		return res, err
+	}
+	seqs, err := db.seqs(ctx, "SELECT a.seq FROM articles a WHERE "+w.sql()+" ORDER BY a.published DESC, a.seq LIMIT ? OFFSET ?",
+		append(w.args, q.Limit, q.Offset)...)
+	if err != nil || len(seqs) == 0 {
+		return res, err
+	}
+	res.Results, err = db.hits(ctx, seqs, articleHits)
+	return res, err
+}
+
+// articleHits reads hits without a match to show: the snippet is the
+// opening of the body.
+const articleHits = `SELECT a.seq, a.id, a.title, a.outlet, a.published, substr(a.body, 1, 240)
+	FROM articles a WHERE a.seq IN (SELECT value FROM json_each(?))`
+
+func (db *DB) seqs(ctx context.Context, query string, args ...any) ([]int64, error) {
+	rows, err := db.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
+	var out []int64
 	for rows.Next() {
-		var h storyline.SearchHit
-		if err := rows.Scan(&h.ID, &h.Title, &h.Outlet, &h.Published, &h.Snippet); err != nil {
-			return res, err
+		var seq int64
+		if err := rows.Scan(&seq); err != nil {
+			return nil, err
 		}
-		res.Results = append(res.Results, h)
+		out = append(out, seq)
 	}
-	return res, rows.Err()
+	return out, rows.Err()
+}
+
+// hits reads the hits of articles seqs, in that order. query selects seq
+// and the hit's columns; its last argument is the list of seqs.
+func (db *DB) hits(ctx context.Context, seqs []int64, query string, args ...any) ([]storyline.SearchHit, error) {
+	list, _ := json.Marshal(seqs)
+	rows, err := db.read.QueryContext(ctx, query, append(args, string(list))...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	bySeq := map[int64]storyline.SearchHit{}
+	for rows.Next() {
+		var seq int64
+		var h storyline.SearchHit
+		if err := rows.Scan(&seq, &h.ID, &h.Title, &h.Outlet, &h.Published, &h.Snippet); err != nil {
+			return nil, err
+		}
+		bySeq[seq] = h
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]storyline.SearchHit, 0, len(seqs))
+	for _, seq := range seqs {
+		if h, ok := bySeq[seq]; ok {
+			out = append(out, h)
+		}
+	}
+	return out, nil
 }
 
 // Quotes lists quotes across original articles (only originals keep
@@ -105,12 +233,14 @@ func (db *DB) Search(ctx context.Context, q storyline.SearchQuery) (storyline.Se
 func (db *DB) Quotes(ctx context.Context, f storyline.QuoteFilter) ([]storyline.QuoteRecord, int, error) {
 	w := &where{}
 	w.add("1 = 1")
+	oneSpeaker := false
 	if f.Speaker != "" {
-		cond, args, err := db.speakerCond(ctx, "q.speaker_entity", "q.speaker_name", f.Speaker)
+		cond, args, err := db.speakerCond(ctx, f.Speaker)
 		if err != nil {
 			return nil, 0, err
 		}
 		w.add(cond, args...)
+		oneSpeaker = cond == oneSpeakerCond
 	}
 	for _, word := range strings.Fields(f.Query) {
 		w.add(`lower(q.text) LIKE ? ESCAPE '\'`, corpus.LikePattern(word))
@@ -124,8 +254,8 @@ func (db *DB) Quotes(ctx context.Context, f storyline.QuoteFilter) ([]storyline.
 	if f.Article != "" {
 		w.add("q.article_id = ?", f.Article)
 	}
-	var total int
-	if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM quotes q WHERE "+w.sql(), w.args...).Scan(&total); err != nil {
+	total, err := db.countQuotes(ctx, w, f, oneSpeaker)
+	if err != nil {
 		return nil, 0, fmt.Errorf("listing quotes: %w", err)
 	}
 	rows, err := db.read.QueryContext(ctx, "SELECT q.doc, q.article_id, a.outlet, a.published FROM quotes q JOIN articles a ON a.id = q.article_id WHERE "+
@@ -147,6 +277,23 @@ func (db *DB) Quotes(ctx context.Context, f storyline.QuoteFilter) ([]storyline.
 		out = append(out, qr)
 	}
 	return out, total, rows.Err()
+}
+
+// countQuotes counts the quotes matching w; for all quotes, or all of one
+// speaker id, it reads the counts the triggers keep.
+func (db *DB) countQuotes(ctx context.Context, w *where, f storyline.QuoteFilter, oneSpeaker bool) (int, error) {
+	var total int
+	query, args := "SELECT count(*) FROM quotes q WHERE "+w.sql(), w.args
+	if f.Query == "" && f.From == "" && f.To == "" && f.Article == "" {
+		switch {
+		case f.Speaker == "":
+			query, args = "SELECT n FROM corpus_counts WHERE name = 'quotes'", nil
+		case oneSpeaker:
+			query, args = "SELECT coalesce((SELECT quotes FROM speaker_quotes WHERE entity_id = ?), 0)", w.args[len(w.args)-1:]
+		}
+	}
+	err := db.read.QueryRowContext(ctx, query, args...).Scan(&total)
+	return total, err
 }
 
 // Timeline lists dated events and dated quotes about an entity or a query.
@@ -217,10 +364,8 @@ func (db *DB) entityIDs(ctx context.Context, nameOrID string) ([]string, error) 
 	if db.isEntityID(ctx, nameOrID) {
 		return corpus.ExpandIDs(nameOrID, nil, decisions), nil // an id: no name to look for
 	}
-	pattern := corpus.LikePattern(nameOrID)
-	rows, err := db.read.QueryContext(ctx, `SELECT DISTINCT entity_id FROM entity_forms
-		WHERE entity_id = ?1 OR form = ?1 COLLATE NOCASE OR name = ?1 COLLATE NOCASE
-		   OR lower(name) LIKE ?2 ESCAPE '\' OR lower(form) LIKE ?2 ESCAPE '\'`, nameOrID, pattern)
+	rows, err := db.read.QueryContext(ctx, `SELECT DISTINCT entity_id FROM entity_aliases
+		WHERE storyline_fold(alias) LIKE ? ESCAPE '\'`, corpus.LikePattern(nameOrID))
 	if err != nil {
 		return nil, fmt.Errorf("resolving %q: %w", nameOrID, err)
 	}
@@ -240,23 +385,27 @@ func (db *DB) entityIDs(ctx context.Context, nameOrID string) ([]string, error) 
 // isEntityID reports whether s is the id of a stored entity.
 func (db *DB) isEntityID(ctx context.Context, s string) bool {
 	var one int
-	return db.read.QueryRowContext(ctx, "SELECT 1 FROM entity_forms WHERE entity_id = ? LIMIT 1", s).Scan(&one) == nil
+	return db.read.QueryRowContext(ctx, "SELECT 1 FROM entity_stats WHERE entity_id = ?", s).Scan(&one) == nil
 }
+
+// oneSpeakerCond is the condition on quotes q of a speaker given as one
+// stored entity id: the speaker's index serves it, and a kept count.
+const oneSpeakerCond = "q.speaker_entity = ?"
 
 // speakerCond matches quotes by a speaker given as an id (indexed) or as a
 // name, alias or mention (a scan).
-func (db *DB) speakerCond(ctx context.Context, col, nameCol, speaker string) (string, []any, error) {
+func (db *DB) speakerCond(ctx context.Context, speaker string) (string, []any, error) {
 	ids, err := db.entityIDs(ctx, speaker)
 	if err != nil {
 		return "", nil, err
 	}
 	if db.isEntityID(ctx, speaker) {
 		if len(ids) == 1 {
-			return col + " = ?", []any{ids[0]}, nil // walks the speaker's index in date order
+			return oneSpeakerCond, []any{ids[0]}, nil // walks the speaker's index in date order
 		}
-		return col + " IN (SELECT value FROM json_each(?))", []any{jsonList(ids)}, nil
+		return "q.speaker_entity IN (SELECT value FROM json_each(?))", []any{jsonList(ids)}, nil
 	}
-	return "(" + col + " IN (SELECT value FROM json_each(?)) OR lower(" + nameCol + ") LIKE ? ESCAPE '\\')",
+	return `(q.speaker_entity IN (SELECT value FROM json_each(?)) OR lower(q.speaker_name) LIKE ? ESCAPE '\')`,
 		[]any{jsonList(ids), corpus.LikePattern(speaker)}, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/corpus"
@@ -56,7 +57,7 @@ func (db *DB) Storylines(ctx context.Context, limit, offset int) ([]storyline.St
 	if err != nil {
 		return nil, 0, err
 	}
-	return corpus.Page(all, limit, offset), len(all), nil
+	return slices.Clone(corpus.Page(all, limit, offset)), len(all), nil // the cached list stays whole
 }
 
 // Storyline returns one storyline, or ErrNotFound.
@@ -65,10 +66,22 @@ func (db *DB) Storyline(ctx context.Context, id string) (*storyline.Storyline, e
 	if err != nil {
 		return nil, err
 	}
-	return corpus.FindStoryline(all, id)
+	found, err := corpus.FindStoryline(all, id)
+	if err != nil {
+		return nil, err
+	}
+	copied := *found
+	return &copied, nil
 }
 
+// allStorylines assembles every storyline from its events: a read of the
+// whole events table, so it is kept for the generation it was made in.
 func (db *DB) allStorylines(ctx context.Context) ([]storyline.Storyline, error) {
+	type key struct{}
+	return cached(ctx, db, key{}, func() ([]storyline.Storyline, error) { return db.readStorylines(ctx) })
+}
+
+func (db *DB) readStorylines(ctx context.Context) ([]storyline.Storyline, error) {
 	decisions, err := db.Decisions(ctx)
 	if err != nil {
 		return nil, err

@@ -243,3 +243,46 @@ func TestViewsBackfill(t *testing.T) {
 	defer db.Close()
 	checkViews(t, db)
 }
+
+// TestCachedAnswersFollowWrites: a search answered from the cache must
+// see an article stored since, even by another process's handle.
+func TestCachedAnswersFollowWrites(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "shared.db")
+	server, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer server.Close()
+	ingester, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ingester.Close()
+	q := storyline.SearchQuery{Text: "harbour"}
+	for i := range 3 {
+		res, err := server.Search(ctx, q)
+		if err != nil || res.Total != i {
+			t.Fatalf("search after %d articles: %+v %v", i, res, err)
+		}
+		if again, _ := server.Search(ctx, q); !reflect.DeepEqual(again, res) {
+			t.Fatalf("the same search answered differently: %+v, then %+v", res, again)
+		}
+		a := &storyline.Article{ID: fmt.Sprint("h", i), Source: "t", Body: fmt.Sprint("The harbour lease, part ", i), BodyHash: fmt.Sprint(i)}
+		if err := ingester.SaveArticle(ctx, a, nil, a.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ingester.SaveDecision(ctx, storyline.Decision{Kind: storyline.DecisionMergeStorylines, Subject: "s1", Object: "s2"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, total, err := server.Storylines(ctx, 10, 0); err != nil || total != 0 {
+		t.Fatalf("storylines: %d %v", total, err)
+	}
+	if err := ingester.SaveEvents(ctx, []storyline.Event{{ID: "e1", Date: "2017-12-11", Title: "Talks", Storyline: "s1", Articles: []string{"h0"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if ss, total, err := server.Storylines(ctx, 10, 0); err != nil || total != 1 || ss[0].ID != "s2" {
+		t.Fatalf("storylines after an event was stored elsewhere: %+v %d %v", ss, total, err)
+	}
+}
