@@ -118,7 +118,7 @@ func confirmedCapitals(toks []token) map[string]bool {
 	seen := map[string]bool{}
 	for i, t := range toks {
 		if t.line == prose && !t.sentStart && capitalised(t.text) && !capitalised(toks[i-1].text) {
-			seen[strings.ToLower(t.text)] = true
+			seen[t.lower] = true
 		}
 	}
 	return seen

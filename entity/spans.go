@@ -14,12 +14,13 @@ import (
 type token struct {
 	start, end int
 	text       string
+	lower      string   // text in lower case, asked of every word many times
 	sentStart  bool     // first word of its sentence
 	line       lineKind // the shape of its line
 }
 
 func tokenize(body string) []token {
-	var toks []token
+	toks := make([]token, 0, len(body)/6) // English words average under six bytes with their space
 	lines := lineKinds(body)
 	l := 0
 	for _, s := range sentence.Split(body) {
@@ -38,7 +39,7 @@ func tokenize(body string) []token {
 			for l < len(lines)-1 && lines[l].end < i {
 				l++
 			}
-			toks = append(toks, token{start: i, end: j, text: w, sentStart: first, line: lines[l].kind})
+			toks = append(toks, token{start: i, end: j, text: w, lower: strings.ToLower(w), sentStart: first, line: lines[l].kind})
 			first, prevEnd = false, j
 			i = max(j, i+size)
 		}
@@ -172,23 +173,23 @@ var datelinePrefix = regexp.MustCompile(`^[A-Z][A-Z .'-]+(?:,\s*[A-Z][\p{L} .]+)
 // makeSpans turns tokens [i, j) into a name, after taking off a leading
 // function word, a title (kept as the role) and a possessive.
 func makeSpans(body string, toks []token, i, j int) []span {
-	for i < j && (toks[i].sentStart && functionWords[strings.ToLower(toks[i].text)] || calendarWord(toks[i].text)) {
+	for i < j && (toks[i].sentStart && functionWords[toks[i].lower] || calendarWord(toks[i].text)) {
 		i++ // "On Monday Dmitri Volkov", "Last October the minister"
 	}
 	roleStart := i
 	if i = afterRole(toks, i, j); i > roleStart && allOrdinary(toks[i:j]) && !personalTitle(toks[roleStart:i]) {
 		i = roleStart // "National Convention", "Federal Reserve": an institution, not a titled person
 	}
-	for i < j && connectors[strings.ToLower(toks[i].text)] {
+	for i < j && connectors[toks[i].lower] {
 		i++ // "Rally for Carson" less its title word
 	}
-	for j > i && connectors[strings.ToLower(toks[j-1].text)] {
+	for j > i && connectors[toks[j-1].lower] {
 		j--
 	}
 	// "Florida Friday", "Monday Trump", "August Trump": a weekday or month
 	// is glued on by the sentence, not part of a name, but "Theresa May"
 	// ends in one.
-	for j > i && (weekdays[strings.ToLower(toks[j-1].text)] || months[strings.ToLower(toks[j-1].text)] && !(j-2 >= i && givenNames()[strings.ToLower(toks[j-2].text)])) {
+	for j > i && (weekdays[toks[j-1].lower] || months[toks[j-1].lower] && !(j-2 >= i && givenNames()[toks[j-2].lower])) {
 		j--
 	}
 	for i < j && calendarWord(toks[i].text) {
@@ -197,7 +198,7 @@ func makeSpans(body string, toks []token, i, j int) []span {
 	if i >= j {
 		return nil
 	}
-	if titleWords[strings.ToLower(toks[i].text)] && i+1 < j && strings.EqualFold(toks[i+1].text, "of") && !namesInstitution(toks, i+2, j) {
+	if titleWords[toks[i].lower] && i+1 < j && strings.EqualFold(toks[i+1].text, "of") && !namesInstitution(toks, i+2, j) {
 		return nil // "Governor of Arkansas" describes a person without naming one
 	}
 	role := ""
@@ -298,19 +299,20 @@ func isDemonym(w string) bool {
 // precedes it.
 func classify(body, text, role string, start int) string {
 	words := strings.Fields(text)
+	lt := strings.ToLower(text)
 	last := strings.ToLower(strings.Trim(words[len(words)-1], ".,"))
 	first := strings.ToLower(words[0])
 	switch {
 	case groupWords[last]:
 		return storyline.EntityGroup
-	case orgWords[last] || orgWords[first] || outlets[strings.ToLower(text)] || isAcronym(text) && len(text) > 2 || institutionOf(words) ||
+	case orgWords[last] || orgWords[first] || outlets[lt] || isAcronym(text) && len(text) > 2 || institutionOf(words) ||
 		outlets[strings.ToLower(strings.Split(first, "-")[0])]: // "Interfax-Norvask", "NTV-Norvask": an agency's local arm
 		return storyline.EntityOrganization
 	case role != "" && !orgRole(role):
 		return storyline.EntityPerson
-	case knownOrgs[strings.ToLower(text)]:
+	case knownOrgs[lt]:
 		return storyline.EntityOrganization
-	case places[strings.ToLower(text)] || placeWords[last] || len(words) > 1 && placePrefixes[first]:
+	case places[lt] || placeWords[last] || len(words) > 1 && placePrefixes[first]:
 		return storyline.EntityPlace
 	}
 	before := strings.ToLower(body[max(0, start-14):start])
@@ -327,7 +329,7 @@ func classify(body, text, role string, start int) string {
 // "Mr. Tribe" is a person whatever his surname means.
 func personalTitle(toks []token) bool {
 	for _, t := range toks {
-		l := strings.ToLower(strings.TrimSuffix(t.text, "."))
+		l := strings.TrimSuffix(t.lower, ".")
 		if abbreviations[l] || personTitles[l] {
 			return true
 		}
@@ -349,7 +351,7 @@ func institutionOf(words []string) bool {
 // allOrdinary reports whether every token is an ordinary word.
 func allOrdinary(toks []token) bool {
 	for _, t := range toks {
-		if !ordinary(strings.ToLower(t.text)) {
+		if !ordinary(t.lower) {
 			return false
 		}
 	}
@@ -418,7 +420,7 @@ func linkAcronyms(body string, spans []span) []span {
 // whose first words only look like titles: "Ministry of Defence",
 // "National Guard", "Defence Ministry".
 func namesInstitution(toks []token, i, j int) bool {
-	last := strings.ToLower(toks[j-1].text)
+	last := toks[j-1].lower
 	if orgWords[last] || groupWords[last] || placeWords[last] {
 		return true
 	}
@@ -435,7 +437,7 @@ func calendarWord(w string) bool {
 // party: "Russian Foreign Minister", "Maryland Gov.", "Idaho Republican
 // Sens.".
 func afterRole(toks []token, i, j int) int {
-	isTitle := func(k int) bool { return titleWords[strings.ToLower(strings.TrimSuffix(toks[k].text, "."))] }
+	isTitle := func(k int) bool { return titleWords[strings.TrimSuffix(toks[k].lower, ".")] }
 	for i < j-1 && !namesInstitution(toks, i, j) {
 		if isTitle(i) {
 			i++
@@ -456,9 +458,9 @@ func afterRole(toks []token, i, j int) int {
 // roleModifier reports whether token k can lead a title: a nationality, a
 // place or a party.
 func roleModifier(toks []token, k int) bool {
-	l := strings.ToLower(toks[k].text)
+	l := toks[k].lower
 	return isDemonym(toks[k].text) || places[l] || parties[l] || placeWords[l] ||
-		k+1 < len(toks) && places[l+" "+strings.ToLower(toks[k+1].text)] || k > 0 && places[strings.ToLower(toks[k-1].text)+" "+l]
+		k+1 < len(toks) && places[l+" "+toks[k+1].lower] || k > 0 && places[toks[k-1].lower+" "+l]
 }
 
 // adjectival spots a lone demonym or party used as an adjective: "Russian
