@@ -14,6 +14,7 @@ import (
 type attribution struct {
 	cue                      string
 	speakerStart, speakerEnd int // the words naming the speaker
+	nameStart, nameEnd       int // what a relative pronoun speaker stands for, if set
 	medium                   string
 	contentStart, contentEnd int // the reported clause, for indirect speech
 	inherit                  *storyline.Speaker
@@ -101,11 +102,23 @@ func leadingSubject(toks []tok) int {
 // a name and a colon opening a sentence, as headlines attribute.
 func (d *document) headline(s storyline.Span, toks []tok) *attribution {
 	end := leadingName(toks)
-	if end == 0 || end > 4 || end+4 > len(toks) || toks[end].text != ":" || notSpeakers[toks[0].lower] {
+	if end == 0 || end > 4 || end+4 > len(toks) || toks[end].text != ":" || notSpeakers[toks[0].lower] || !headlineSpeaker(toks[:end]) {
 		return nil
 	}
 	return &attribution{cue: ":", speakerStart: toks[0].start, speakerEnd: toks[end-1].end,
 		contentStart: toks[end].end, contentEnd: s.End}
+}
+
+// headlineSpeaker rejects the labels that also open lines with a colon:
+// an interview's "Q:" and "A:", a shouted "UN:", a rubric ("The Latest:",
+// "Poll:", "Revealed:").
+func headlineSpeaker(ts []tok) bool {
+	for _, t := range ts {
+		if len(t.text) > 1 && t.text == strings.ToUpper(t.text) && !strings.HasSuffix(t.text, ".") {
+			return false
+		}
+	}
+	return !(len(ts) == 1 && (len(ts[0].text) == 1 || rubrics[ts[0].lower])) && !(len(ts) == 2 && rubrics[ts[1].lower])
 }
 
 // leadingName returns the end of the name or pronoun opening a sentence.
@@ -249,6 +262,9 @@ func cueAt(toks []tok, i int) bool {
 	if t.quoted || t.punct || !isCue(t.lower) {
 		return false
 	}
+	if callForms[t.lower] && !appeals(toks, i) {
+		return false
+	}
 	if i == 0 {
 		return true
 	}
@@ -257,6 +273,51 @@ func cueAt(toks []tok, i int) bool {
 		return false
 	}
 	return !nounMarkers[prev.lower] && !strings.HasSuffix(prev.lower, "'s") && !strings.HasSuffix(prev.lower, "’s") && !isDigits(prev.text)
+}
+
+// appeals reports whether "call" at i reports a demand or a judgement,
+// "called for a ban", "called on Congress to act", "called the plan a
+// disgrace", rather than a telephone call ("called Trump") or a name
+// given in scare quotes ("call it the \"forever base\""), which the
+// nickname rule keeps out of the quotes.
+func appeals(toks []tok, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	switch toks[i+1].lower {
+	case "for", "on", "upon", "to":
+		return true
+	}
+	j := i + 1
+	for j < len(toks) && j <= i+4 && !toks[j].punct && !toks[j].quoted {
+		if toks[j].lower == "a" || toks[j].lower == "an" {
+			return true
+		}
+		j++
+	}
+	obj := toks[i+1 : j]
+	if j+1 < len(toks) && toks[j].punct && toks[j+1].quoted {
+		j++ // the opening mark
+	}
+	if j >= len(toks) || !toks[j].quoted {
+		return len(obj) > 0 && !isName(obj)
+	}
+	// A quoted name closing the clause: "call it the 'forever base'".
+	k := j
+	for k < len(toks) && toks[k].quoted {
+		k++
+	}
+	return countWords(toks[j:k]) > 3
+}
+
+func countWords(ts []tok) int {
+	n := 0
+	for _, t := range ts {
+		if !t.punct {
+			n++
+		}
+	}
+	return n
 }
 
 // attributionFrom finds the first attribution whose cue is at or after
@@ -271,7 +332,10 @@ func (d *document) attributionFrom(s storyline.Span, toks []tok, from int) (*att
 		if t.lower == "pointed" && cueEnd < len(toks) && toks[cueEnd].lower == "out" {
 			cueEnd++
 		}
-		if a := d.subjectBefore(s, toks, i, cueEnd); a != nil && a.speakerStart >= toks[from].start {
+		// "X defended the lease, saying ...": a participle's subject opens
+		// the sentence, before any report already read.
+		participial := i > 0 && toks[i-1].text == "," && strings.HasSuffix(t.lower, "ing")
+		if a := d.subjectBefore(s, toks, i, cueEnd); a != nil && (a.speakerStart >= toks[from].start || participial) {
 			return a, cueEnd
 		}
 		if a := d.speakerAfter(s, toks, i, cueEnd); a != nil && a.contentStart >= toks[from].start {
@@ -298,6 +362,9 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 	if passive(toks, j+1, cue) {
 		return nil
 	}
+	if j >= 0 && relativePronouns[toks[j].lower] {
+		return d.relativeSubject(s, toks, j, cue, cueEnd)
+	}
 	end := j + 1
 	for j >= 0 && !toks[j].punct && !toks[j].quoted && !clauseWords[toks[j].lower] {
 		j--
@@ -307,6 +374,11 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 		// "Wealth-X keeps its finances secret but says ...": the cue
 		// shares the subject that opens the sentence.
 		start, end = 0, leadingName(toks)
+	}
+	if start < end && (prepositions[toks[end-1].lower] || toks[end-1].lower == "to") {
+		// "He continues to insist", "Limbaugh began by crediting": the
+		// cue completes a verb whose subject opens the phrase.
+		end = start + leadingName(toks[start:end])
 	}
 	if start >= end || end-start > 9 || !looksLikeSpeaker(toks[start:end]) || hasVerb(toks[start:end]) {
 		return nil
@@ -321,6 +393,28 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 	if !reportsClause(toks, cue, cueEnd) {
 		return nil
 	}
+	a.contentStart, a.contentEnd = d.contentAfter(s, toks, cue, cueEnd)
+	return a
+}
+
+// relativeSubject reads "Barkley, who said ...", "a poll that found ...":
+// the relative pronoun at rel is the speaker as written, and the phrase it
+// follows names who that is.
+func (d *document) relativeSubject(s storyline.Span, toks []tok, rel, cue, cueEnd int) *attribution {
+	end := rel
+	if end > 0 && toks[end-1].text == "," {
+		end--
+	}
+	start := end
+	for start > 0 && end-start < 6 && !toks[start-1].punct && !toks[start-1].quoted && !clauseWords[toks[start-1].lower] &&
+		!prepositions[toks[start-1].lower] && !isCue(toks[start-1].lower) {
+		start--
+	}
+	if start == end || !looksLikeSpeaker(toks[start:end]) || hasVerb(toks[start:end]) || !reportsClause(toks, cue, cueEnd) {
+		return nil
+	}
+	a := &attribution{cue: cueText(toks, cue, cueEnd), speakerStart: toks[rel].start, speakerEnd: toks[rel].end,
+		nameStart: toks[start].start, nameEnd: toks[end-1].end, medium: d.medium(s)}
 	a.contentStart, a.contentEnd = d.contentAfter(s, toks, cue, cueEnd)
 	return a
 }
@@ -457,6 +551,34 @@ func (d *document) speakerAfter(s storyline.Span, toks []tok, cue, cueEnd int) *
 	return a
 }
 
+// circumstance reports whether the words at i tell when, where or how
+// something was said rather than what: "in Iowa", "on Thursday", "from
+// prepared texts".
+func circumstance(toks []tok, i int) bool {
+	w := toks[i].lower
+	if w == "on" || w == "over" {
+		return i+1 < len(toks) && (temporalWords[toks[i+1].lower] || mediaWords[toks[i+1].lower] || determiners[toks[i+1].lower] && i+2 < len(toks) && mediaWords[toks[i+2].lower])
+	}
+	return circumstancePrepositions[w]
+}
+
+// hasFiniteVerb reports whether words hold a verb that makes them a
+// clause: an auxiliary, a modal, a form of "be" or a past tense.
+func hasFiniteVerb(ts []tok) bool {
+	for i, t := range ts {
+		if t.quoted || t.punct {
+			continue
+		}
+		if auxiliaries[t.lower] && !isAdverb(t) && t.lower != "also" && t.lower != "then" || modals[t.lower] || beForms[t.lower] {
+			return true
+		}
+		if strings.HasSuffix(t.lower, "ed") && t.text == t.lower && (i == 0 || !determiners[ts[i-1].lower]) {
+			return true
+		}
+	}
+	return false
+}
+
 // contentAfter finds the reported clause after a cue, skipping the
 // listener of "told reporters (that)" and a trailing attribution.
 func (d *document) contentAfter(s storyline.Span, toks []tok, cue, cueEnd int) (int, int) {
@@ -483,12 +605,18 @@ func (d *document) contentAfter(s storyline.Span, toks []tok, cue, cueEnd int) (
 	if i >= len(toks) {
 		return s.End, s.End
 	}
-	end := s.End
+	if complementPrepositions[toks[i].lower] && i+1 < len(toks) {
+		i++ // "called for a ban", "warned of a crisis": what is reported is the object
+	}
+	end, stop := s.End, len(toks)
 	for k := i + 1; k < len(toks)-1; k++ {
 		if clauseBreak(toks, k) {
-			end = toks[k].start
+			end, stop = toks[k].start, k
 			break
 		}
+	}
+	if circumstance(toks, i) && !hasFiniteVerb(toks[i:stop]) {
+		return s.End, s.End // "wrote on his blog", "said on Thursday": no clause
 	}
 	return toks[i].start, end
 }
@@ -629,13 +757,38 @@ func cueText(toks []tok, start, end int) string {
 	return strings.Join(parts, " ")
 }
 
+// nounPhrase rejects word runs that cannot be a speaker's name: a lone
+// function word ("But", "What", "Back"), a run ending in a preposition or
+// a determiner ("the GOP faces the prospect of"), or one where a new
+// determiner starts without a preposition before it, which makes it a
+// clause ("Mr. Biden expressed astonishment at").
+func nounPhrase(ts []tok) bool {
+	last := ts[len(ts)-1].lower
+	if len(ts) == 1 && (openers[last] || clauseWords[last] || prepositions[last]) && !pronouns[last] && !quantifierSubjects[last] {
+		return false
+	}
+	if prepositions[last] || (determiners[last] && len(ts) > 1) || last == "to" {
+		return false
+	}
+	for i := 1; i < len(ts); i++ {
+		t := ts[i]
+		if (determiners[t.lower] || possessivePronouns[t.lower]) && !quantifierSubjects[t.lower] {
+			prev := ts[i-1].lower
+			if prev != "," && !prepositions[prev] && !quantifierSubjects[prev] && !phraseJoiners[prev] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // looksLikeSpeaker accepts a name, a pronoun, or a noun phrase with a
 // determiner ("the minister", "two officials", "Trump's campaign").
 func looksLikeSpeaker(ts []tok) bool {
-	if len(ts) == 0 || ts[0].quoted {
+	if len(ts) == 0 || ts[0].quoted || !nounPhrase(ts) {
 		return false
 	}
-	if len(ts) == 1 && pronouns[ts[0].lower] {
+	if len(ts) == 1 && (pronouns[ts[0].lower] || quantifierSubjects[ts[0].lower]) {
 		return true
 	}
 	first := ts[0]
@@ -695,6 +848,30 @@ func (d *document) medium(s storyline.Span) string {
 	return ""
 }
 
+// opensAttribution reports whether another speaker's report begins at
+// the comma or conjunction k: "..., and one in four said ...".
+func opensAttribution(toks []tok, k int) bool {
+	t := toks[k]
+	if t.quoted || (t.text != "," && t.lower != "and" && t.lower != "but") {
+		return false
+	}
+	from := k + 1
+	if from < len(toks) && (toks[from].lower == "and" || toks[from].lower == "but") {
+		from++
+	}
+	end := from
+	for end < len(toks) && end-from < 7 && !toks[end].punct && !toks[end].quoted && !cueAt(toks, end) {
+		end++
+	}
+	if end >= len(toks) || end == from || !cueAt(toks, end) || strings.HasSuffix(toks[end].lower, "ing") {
+		return false
+	}
+	for end > from && (auxiliaries[toks[end-1].lower] || isAdverb(toks[end-1])) {
+		end--
+	}
+	return end > from && looksLikeSpeaker(toks[from:end]) && !hasVerb(toks[from:end])
+}
+
 // coordinatedCue returns the cue of "and (has) said" opening at token k,
 // the second verb of a subject that reports twice, or -1.
 func coordinatedCue(toks []tok, k int) int {
@@ -734,7 +911,7 @@ func (d *document) coordinated(s storyline.Span, toks []tok, k int, prev *attrib
 // "..., adding that", "..., according to").
 func clauseBreak(toks []tok, k int) bool {
 	t := toks[k]
-	if coordinatedCue(toks, k) >= 0 {
+	if coordinatedCue(toks, k) >= 0 || opensAttribution(toks, k) {
 		return true
 	}
 	if t.quoted || !t.punct {
@@ -750,6 +927,10 @@ func clauseBreak(toks []tok, k int) bool {
 	switch {
 	case next.lower == "according" || next.lower == "but" || next.lower == "while" || next.lower == "whereas":
 		return true
+	case next.lower == "who" || next.lower == "which":
+		return true // the writer's gloss on a name: ", who was his chief of staff"
+	case subjectPronouns[next.lower] && k+2 < len(toks) && !toks[k+2].punct:
+		return true // another clause: "..., they also say"
 	case strings.HasSuffix(next.lower, "ing") && isCue(next.lower):
 		return true
 	case next.lower == "and" && k+2 < len(toks):

@@ -24,10 +24,16 @@ const speechVerbs = `say,tell,add,note,stress,argue,claim,warn,insist,explain,an
 describe,admit+,assert,contend,suggest,write,tweet,report,confirm,predict,promise,vow,pledge,urge,emphasize,emphasise,
 repeat,recall,reply,respond,answer,allege,maintain,observe,concede,agree,quip+,joke,mention,reveal,indicate,testify,
 boast,complain,accuse,charge,remark,shout,recommend,demand,propose,proclaim,reiterate,remind,signal,speculate,caution,
-blast,slam+,praise,criticize,criticise,dismiss,state,post,show,find,estimate,conclude`
+blast,slam+,praise,criticize,criticise,dismiss,state,post,show,find,estimate,conclude,
+call,cite,question,counter,retort,concur+,assure,affirm,comment,confess,confide,disclose,hint,imply,lament,plead,protest,
+recount,swear,underscore,express,forecast,highlight,outline,reaffirm,tout,muse,decry,denounce,condemn,lambaste,chide,
+rebuke,laud,applaud,credit,blame,reject,mock,ridicule,brag+,opine,liken,characterize,characterise,label,brand,dub+,
+portray,congratulate,request,order,implore,clarify,scoff,rail,knock,assail,scold,berate,apologize,apologise,discuss,
+defend,read,decline,refuse`
 
 // beliefVerbs report what someone thinks, believes or fears.
-const beliefVerbs = `believe,think,feel,hope,fear,worry,doubt,expect,wonder`
+const beliefVerbs = `believe,think,feel,hope,fear,worry,doubt,expect,wonder,realize,realise,suspect,anticipate,
+recognize,recognise,consider,learn,notice,disagree,deem`
 
 func isCue(w string) bool { return cues[w] }
 
@@ -204,3 +210,40 @@ var infinitiveNouns = set(`promise,promises,pledge,vow,threat,threats,demand,dem
 decision,plan,plans,offer,wish,desire,intention,goal,refusal,bid,effort,attempt,push,commitment`)
 
 var possessivePronouns = set(`his,her,their,its,my,our`)
+
+var subjectPronouns = set(`he,she,they,we,i`)
+
+// quantifierSubjects speak alone: "Many worried that", "Others said".
+var quantifierSubjects = set(`many,some,others,most,few,several,both,all,one,another,none,each`)
+
+var relativePronouns = set(`who,which,that`)
+
+var callForms = set(`call,calls,called,calling`)
+
+// circumstancePrepositions open a phrase of time, place or manner after a
+// cue, which is not what was said.
+var circumstancePrepositions = set(`in,at,during,after,before,from,since,until,via,through,outside,inside,near,by,into,
+while,when,without,under,with,among,amid,despite,following`)
+
+// complementPrepositions introduce what a cue reports: "called for a ban",
+// "warned of a crisis", "spoke about the deal".
+var complementPrepositions = set(`for,about,of,against,upon`)
+
+// mediaWords after "on" name where something was said: "on Twitter".
+var mediaWords = set(`twitter,facebook,instagram,telegram,youtube,tiktok,television,tv,radio,air,camera,stage,
+program,show,blog,website,page,account,podcast,cnn,fox,msnbc,nbc,abc,cbs,npr,sunday,call,phone,line`)
+
+// openers open sentences without naming anyone: "But said ...".
+var openers = set(`but,and,or,so,yet,in,on,at,back,what,when,where,why,how,there,here,then,now,also,still,
+meanwhile,however,instead,indeed,yes,no,well,asked,last,after,before,as,if,while,though,although,because,since,today,
+tonight,yesterday,this,that,these,those,who,which,whom,whose,just,only,even,again,later,earlier,finally,first,also,
+rather,perhaps,maybe,probably,certainly,clearly,obviously,please,thus,hence,therefore,otherwise,besides,moreover`)
+
+// rubrics head a line with a colon as a label, not a speaker.
+var rubrics = set(`latest,poll,polls,revealed,contributing,exclusive,breaking,analysis,opinion,editorial,factbox,explainer,
+live,update,updates,report,review,interview,transcript,summary,background,context,quiz,timeline,obituary,daily,watch,
+video,photos,chart,map,graphic,podcast,newsletter,recap,preview,verdict,bottom,line`)
+
+// phraseJoiners may stand before a determiner inside a noun phrase: "the
+// mayor and the governor", "even the most loyal", "across the country".
+var phraseJoiners = set(`and,or,even,only,just,across,among,around,throughout,including,like,half,nearly,almost`)

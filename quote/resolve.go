@@ -24,6 +24,14 @@ func (r *resolver) resolve(attr *attribution, at int) storyline.Speaker {
 	if attr.inherit != nil {
 		return *attr.inherit
 	}
+	if attr.nameEnd > attr.nameStart {
+		// "Barkley, who said": resolved as Barkley, written as "who".
+		named := *attr
+		named.speakerStart, named.speakerEnd, named.nameStart, named.nameEnd = attr.nameStart, attr.nameEnd, 0, 0
+		sp := r.resolve(&named, at)
+		sp.Mention, sp.Start, sp.End = r.body[attr.speakerStart:attr.speakerEnd], attr.speakerStart, attr.speakerEnd
+		return sp
+	}
 	mention := r.body[attr.speakerStart:attr.speakerEnd]
 	sp := storyline.Speaker{Name: mention, Mention: mention, Start: attr.speakerStart, End: attr.speakerEnd}
 	lower := strings.ToLower(mention)
