@@ -150,7 +150,7 @@ type EntityGoldReport struct {
 	Exact, Overlap Counts
 	// TypedExact and TypedOverlap also need the type right (CoNLL-style).
 	TypedExact, TypedOverlap Counts
-	// PerType holds the typed counts per gold type: Gold is the gold
+	// PerTypeExact and PerTypeOverlap hold the typed counts per type: Gold is the gold
 	// mentions of that type, System ours of that type.
 	PerTypeExact, PerTypeOverlap map[string]Counts
 	// OtherSystem counts our mentions typed "other", which the gold has no
