@@ -48,7 +48,7 @@ func (r *resolver) resolve(attr *attribution, at int) storyline.Speaker {
 	if sp.Name == mention {
 		sp.Name = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(mention, "the "), "The "))
 	}
-	if e := r.entity(sp.Entity); (e != nil && e.Type == storyline.EntityPerson) || (e == nil && looksLikeFullName(sp.Name)) {
+	if e := r.entity(sp.Entity); (e != nil && e.Type == storyline.EntityPerson) || (e == nil && looksLikePersonName(sp.Name)) {
 		cp := sp
 		r.last, r.lastGender = &cp, pronounGender[lower]
 		if e != nil {
@@ -188,13 +188,16 @@ func (r *resolver) entity(id string) *storyline.Entity {
 	return nil
 }
 
-func looksLikeFullName(s string) bool {
+// looksLikePersonName accepts a name the entity recogniser did not know
+// that reads as a person's: capitalised words, not an acronym ("RBC"),
+// not a description ("The Levant Wire").
+func looksLikePersonName(s string) bool {
 	f := strings.Fields(s)
-	if len(f) < 2 || len(f) > 4 {
+	if len(f) < 1 || len(f) > 4 || strings.EqualFold(f[0], "the") {
 		return false
 	}
 	for _, w := range f {
-		if w == "" || strings.ToUpper(w[:1]) != w[:1] {
+		if w == "" || strings.ToUpper(w[:1]) != w[:1] || (len(w) > 1 && strings.ToUpper(w) == w) {
 			return false
 		}
 	}

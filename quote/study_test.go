@@ -113,6 +113,9 @@ func TestShowQuotes(t *testing.T) {
 	if err := annotator(t)(context.Background(), a); err != nil {
 		t.Fatal(err)
 	}
+	for _, e := range a.Entities {
+		t.Logf("entity %s %s %q roles %q", e.ID, e.Type, e.Name, e.Roles)
+	}
 	for _, q := range a.Quotes {
 		t.Logf("%s | %s | %s / %s | %s | %s", q.Kind, q.Text, q.Speaker.Name, q.Speaker.Mention, q.Cue, q.Medium)
 	}
