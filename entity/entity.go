@@ -253,13 +253,27 @@ func wordAt(text string, i int) (string, int) {
 		}
 		j += size
 	}
-	// A trailing full stop ends the sentence, not the word (but keeps "Jr." and initials).
+	// A trailing full stop ends the sentence, not the word (but keeps "Jr.",
+	// initials and dotted abbreviations: "U.S.", "F.B.I.").
 	w := text[i:j]
-	if strings.HasSuffix(w, ".") && len(w) > 2 && !isInitial(w) && !abbreviations[strings.ToLower(w[:len(w)-1])] {
+	if strings.HasSuffix(w, ".") && len(w) > 2 && !isInitial(w) && !dotted(w) && !abbreviations[strings.ToLower(w[:len(w)-1])] {
 		j--
 		w = w[:len(w)-1]
 	}
 	return w, j
+}
+
+// dotted reports whether w is letters each followed by a full stop: "U.S.".
+func dotted(w string) bool {
+	if len(w) < 4 {
+		return false
+	}
+	for k := 0; k < len(w); k += 2 {
+		if k+1 >= len(w) || w[k+1] != '.' || !(w[k] >= 'A' && w[k] <= 'Z' || w[k] >= 'a' && w[k] <= 'z') {
+			return false
+		}
+	}
+	return true
 }
 
 func isInitial(w string) bool {

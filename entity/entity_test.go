@@ -290,3 +290,23 @@ func TestAgencyArmsAreOrganisations(t *testing.T) {
 		}
 	}
 }
+
+func TestAbbreviationsGroupsAndCities(t *testing.T) {
+	ents := annotate(t, "Mr. King said the U.S. and the E.U. disagree. Latino voters and Muslims in Seattle, Calif., and on Capitol Hill listened. "+
+		"Matthew Prince, chief executive of CloudFlare, spoke in Spanish. Sen. Marco Rubio (R-Fla.) and Ban Ki-moon were not there.")
+	want := map[string]string{"King": "person", "United States": "place", "European Union": "organization", "Muslims": "group", "Seattle": "place",
+		"Calif.": "place", "Capitol Hill": "place", "CloudFlare": "organization", "Ban Ki-moon": "person", "Marco Rubio": "person"}
+	for name, typ := range want {
+		if e := find(ents, name); e == nil || e.Type != typ {
+			t.Errorf("%s: want a %s, got %+v", name, typ, e)
+		}
+	}
+	for _, no := range []string{"Latino", "Spanish", "R-Fla"} {
+		if e := find(ents, no); e != nil {
+			t.Errorf("%q is no entity here: %+v", no, e)
+		}
+	}
+	if e := find(ents, "United States"); e == nil || e.Mentions[0].Text != "U.S." {
+		t.Errorf("a dotted abbreviation lost its last full stop: %+v", e)
+	}
+}

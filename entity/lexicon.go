@@ -32,7 +32,9 @@ func set(words string) map[string]bool {
 }
 
 // functionWords are capitalised only because they open a sentence.
-var functionWords = set(`the,a,an,in,on,at,but,and,or,he,she,it,they,we,i,you,this,that,these,those,his,her,their,its,our,my,
+var functionWords = set(`oh,let,rather,well,yes,okay,ok,hey,wow,indeed,perhaps,maybe,sure,thus,hence,otherwise,unlike,like,please,
+thanks,sorry,wait,yeah,alas,nor,besides,anyway,whether,unless,until,because,whatever,whoever,
+the,a,an,in,on,at,but,and,or,he,she,it,they,we,i,you,this,that,these,those,his,her,their,its,our,my,
 after,before,when,while,if,as,for,with,from,by,according,since,although,though,meanwhile,however,still,also,some,many,most,
 one,two,three,several,both,all,no,not,yet,so,then,there,here,what,who,which,where,why,how,instead,despite,during,under,
 over,about,asked,speaking,last,next,earlier,later,today,yesterday,tomorrow,now,even,only,just,such,each,every,other,
@@ -94,14 +96,33 @@ pakistan,afghanistan,germany,france,britain,england,italy,spain,poland,europe,as
 washington,moscow,damascus,tehran,baghdad,beirut,ankara,cairo,london,paris,berlin,brussels,geneva,kiev,kyiv,beijing,
 new york,california,texas,florida,ohio,pennsylvania,virginia,iowa,nevada,arizona,michigan,wisconsin,north carolina,
 new hampshire,colorado,georgia,aleppo,idlib,latakia,homs,raqqa,deir ez-zor,crimea,tartus,khmeimim,mosul,
-maravia,norvask,anselm,port anselm,maravia city`), gazetteer)
+maravia,norvask,anselm,port anselm,maravia city`), gazetteer+"\n"+cities+"\n"+strings.ReplaceAll(stateAbbreviations, ",", ".\n")+".")
+
+// cities lists cities and regions news names without their country.
+//
+//go:embed cities.txt
+var cities string
 
 var placeWords = set(`city,province,region,county,state,island,islands,sea,ocean,river,valley,mountains,port,airbase,base,
-street,square,district,coast,gulf,strait,peninsula,bay,atoll,beach,heights,park,springs,falls,canyon,lake,avenue,
+street,square,district,coast,gulf,strait,peninsula,bay,atoll,beach,heights,park,springs,falls,canyon,lake,avenue,hill,
 boulevard,road,bridge,airport,desert,plain,plains,hills,basin,township,village,borough`)
 
 // abbreviations keep their full stop inside a word ("Lt. Gen.").
-var abbreviations = set(`mr,mrs,ms,dr,prof,gen,lt,col,maj,capt,adm,sgt,sen,rep,gov,st,jr,sr,rev,hon,amb,cmdr,gen,sens,reps,govs`)
+var abbreviations = withLines(set(`mr,mrs,ms,dr,prof,gen,lt,col,maj,capt,adm,sgt,sen,rep,gov,st,jr,sr,rev,hon,amb,cmdr,gen,sens,reps,govs`),
+	strings.ReplaceAll(stateAbbreviations, ",", "\n"))
+
+// stateAbbreviations are the AP style's short state names, which keep
+// their full stop and name places: "Calif.", "Fla.".
+const stateAbbreviations = `ala,ariz,ark,calif,colo,conn,del,fla,ga,ill,ind,kan,kans,ky,la,md,mass,mich,minn,miss,mo,mont,neb,
+nev,okla,ore,pa,tenn,tex,vt,va,wash,wis,wyo`
+
+// groupNouns name peoples, faiths and parties' members; "-s" plurals
+// are looked up without it.
+var groupNouns = set(`latino,latina,hispanic,muslim,christian,jew,catholic,evangelical,protestant,mormon,arab,kurd,sunni,
+shiite,shia,alawite,druze,asian,texan,democrat,republican,palestinian,israeli,yazidi,hindu,sikh,buddhist,amish`)
+
+// compass words open regions: "Western Europe", "North Korea".
+var compass = set(`western,eastern,northern,southern,central,north,south,east,west,upper,lower,greater,middle`)
 
 // knownOrgs are single names of institutions that no suffix reveals.
 var knownOrgs = set(`kremlin,pentagon,white house,gazprom,rosneft,opec,nato,interpol,downing street,élysée,elysee`)

@@ -55,7 +55,7 @@ func cutLowerTail(w string, end int) (string, int) {
 	if !unicode.IsUpper(r) {
 		return w, end
 	}
-	for k := 1; k < len(w)-1; k++ {
+	for k := 3; k < len(w)-1; k++ { // "Ban Ki-moon" keeps its short syllable
 		if w[k] == '-' {
 			if next, _ := utf8.DecodeRuneInString(w[k+1:]); unicode.IsLower(next) {
 				return w[:k], end - (len(w) - k)
@@ -210,9 +210,9 @@ func makeSpans(body string, toks []token, i, j int) []span {
 	if stem, ok := possessor(text); ok {
 		text, end = stem, start+len(stem)
 	}
-	if text == "" || stopNames[strings.ToLower(text)] || j-i == 1 && (toks[i].sentStart && functionWords[strings.ToLower(text)] ||
-		adjectival(body, text, end) || titleWords[strings.ToLower(strings.TrimSuffix(text, "."))]) {
-		return nil
+	if text == "" || stopNames[strings.ToLower(text)] || contraction(toks[i].lower) || partyMarker(text) || j-i == 1 && (toks[i].sentStart && functionWords[strings.ToLower(text)] ||
+		adjectival(body, text, end) || titleWords[strings.ToLower(strings.TrimSuffix(text, "."))] && !personalTitle(toks[roleStart:i])) {
+		return nil // "Mr. King" keeps his name, a bare "King" is a title
 	}
 	if role == "" {
 		role = roleBefore(body[:start])
@@ -227,6 +227,12 @@ func makeSpans(body string, toks []token, i, j int) []span {
 		if typ == storyline.EntityGroup && toks[i].sentStart && strings.HasPrefix(body[end:], " of ") {
 			return nil // "Fighters of ...": a plural noun opening a sentence
 		}
+	}
+	if typ == storyline.EntityOther && j-i == 1 && isDemonym(text) && !demonyms[text] {
+		if !articleBefore(body[:start]) {
+			return nil // "in Spanish", "he is Russian": a language or an adjective
+		}
+		typ = storyline.EntityGroup // "an Israeli": one of a people
 	}
 	if typ == storyline.EntityPlace && end < toks[j-1].end && !places[strings.ToLower(text)] {
 		typ = storyline.EntityPerson // "Obama's word": a possessive is rarely a place's
@@ -305,19 +311,24 @@ func classify(body, text, role string, start int) string {
 	switch {
 	case groupWords[last]:
 		return storyline.EntityGroup
-	case orgWords[last] || orgWords[first] || outlets[lt] || isAcronym(text) && len(text) > 2 || institutionOf(words) ||
+	case orgWords[last] || orgWords[first] || outlets[lt] || isAcronym(text) && len(text) > 2 || dotted(text) && len(text) > 4 || institutionOf(words) ||
 		outlets[strings.ToLower(strings.Split(first, "-")[0])]: // "Interfax-Norvask", "NTV-Norvask": an agency's local arm
 		return storyline.EntityOrganization
 	case role != "" && !orgRole(role):
 		return storyline.EntityPerson
 	case knownOrgs[lt]:
 		return storyline.EntityOrganization
-	case places[lt] || placeWords[last] || len(words) > 1 && placePrefixes[first]:
-		return storyline.EntityPlace
+	case places[lt] || placeWords[last] || len(words) > 1 && (placePrefixes[first] || compass[first] && places[last]):
+		return storyline.EntityPlace // "Capitol Hill", "Western Europe"
+	case len(words) == 1 && groupNouns[strings.TrimSuffix(lt, "s")]:
+		return storyline.EntityGroup // "Latinos", "the Texan"
 	}
-	before := strings.ToLower(body[max(0, start-14):start])
-	if len(words) == 1 && !strings.HasSuffix(before, "according to ") && (strings.HasSuffix(before, " in ") || strings.HasSuffix(before, " to ") || strings.HasSuffix(before, " at ") || strings.HasSuffix(before, " from ")) {
-		return storyline.EntityPlace
+	before := strings.ToLower(body[max(0, start-24):start])
+	if len(words) == 1 && orgContext(before, body[start+len(text):min(len(body), start+len(text)+24)]) {
+		return storyline.EntityOrganization // "chief executive of CloudFlare", "Valeant shares"
+	}
+	if len(words) == 1 && !isDemonym(text) && !strings.HasSuffix(before, "according to ") && (strings.HasSuffix(before, " in ") || strings.HasSuffix(before, " to ") || strings.HasSuffix(before, " at ") || strings.HasSuffix(before, " from ")) {
+		return storyline.EntityPlace // but "in Spanish" is a language
 	}
 	if len(words) >= 2 && len(words) <= 4 && (!ordinary(last) || givenNames()[first] || isInitial(words[0]) || speaks(body, start+len(text))) {
 		return storyline.EntityPerson // "Criminal Justice", "Stockholm Syndrome" end in ordinary words
@@ -463,10 +474,37 @@ func roleModifier(toks []token, k int) bool {
 		k+1 < len(toks) && places[l+" "+toks[k+1].lower] || k > 0 && places[toks[k-1].lower+" "+l]
 }
 
-// adjectival spots a lone demonym or party used as an adjective: "Russian
-// jets", "the Republican mayor".
+// orgContext reads the words around a one-word name for a company or
+// institution: "chief executive of X", "shares of X", "X shares".
+func orgContext(before, after string) bool {
+	for _, p := range []string{"chief executive of ", "ceo of ", "shares of ", "stake in ", "executives at ", "employees of ",
+		"chairman of ", "president of ", "founder of ", "co-founder of ", "analyst at ", "analysts at ", "economist at "} {
+		if strings.HasSuffix(before, p) {
+			return true
+		}
+	}
+	next := strings.Fields(after)
+	if len(next) == 0 {
+		return false
+	}
+	w := strings.ToLower(strings.Trim(next[0], ",.;:"))
+	return w == "shares" || w == "stock" || w == "shareholders" || w == "stockholders" || w == "subsidiary" || w == "headquarters" || w == "inc"
+}
+
+func articleBefore(before string) bool {
+	before = strings.ToLower(before[max(0, len(before)-5):])
+	return strings.HasSuffix(before, " a ") || strings.HasSuffix(before, " an ") || strings.HasSuffix(before, " the ")
+}
+
+// partyMarker spots "R-Fla" and "D-N.Y.": a party and a state, no name.
+func partyMarker(text string) bool {
+	return len(text) > 2 && strings.ContainsRune("RDI", rune(text[0])) && text[1] == '-'
+}
+
+// adjectival spots a lone demonym, party or group used as an adjective:
+// "Russian jets", "the Republican mayor", "Latino voters".
 func adjectival(body, text string, end int) bool {
-	if parties[strings.ToLower(text)] && !isAcronym(text) {
+	if (parties[strings.ToLower(text)] || groupNouns[strings.ToLower(text)]) && !isAcronym(text) {
 		next := strings.Fields(body[end:min(len(body), end+30)])
 		if len(next) == 0 {
 			return false
