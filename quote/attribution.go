@@ -205,6 +205,8 @@ func (d *document) findAttributions(s storyline.Span) []*attribution {
 	if len(out) == 0 {
 		if a := d.accordingTo(s, toks); a != nil {
 			out = append(out, a)
+		} else if a := d.inView(s, toks); a != nil {
+			out = append(out, a)
 		} else if a := d.headline(s, toks); a != nil {
 			out = append(out, a)
 		}
@@ -354,14 +356,18 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 		if a := d.appositiveSubject(s, toks, cue, cueEnd); a != nil {
 			return a
 		}
+		if a := d.longAppositive(s, toks, cue, cueEnd); a != nil {
+			return a
+		}
 	}
 	j := cue - 1
 	for j >= 0 && (auxiliaries[toks[j].lower] || isAdverb(toks[j])) {
 		j--
 	}
 	if passive(toks, j+1, cue) {
-		return nil
+		return d.passiveAgent(s, toks, cue, cueEnd)
 	}
+	j = skipParenthesis(toks, j) // "Sen. Ted Cruz (R-Tex.) said"
 	if j >= 0 && relativePronouns[toks[j].lower] {
 		return d.relativeSubject(s, toks, j, cue, cueEnd)
 	}
@@ -394,8 +400,19 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 		return nil
 	}
 	a.contentStart, a.contentEnd = d.contentAfter(s, toks, cue, cueEnd)
+	if start > 0 && toks[start-1].text == "," && cueEnd < len(toks) && toks[cueEnd].text == "," {
+		// "In a general election, those Democrats argued, black voters
+		// would turn out": a report set inside its clause; of the two
+		// parts the longer holds what was said.
+		before := storyline.Span{Start: d.openingOf(s), End: toks[start-1].start}
+		if wordsIn(d.body[before.Start:before.End]) > wordsIn(d.body[a.contentStart:a.contentEnd]) {
+			a.contentStart, a.contentEnd = before.Start, before.End
+		}
+	}
 	return a
 }
+
+func wordsIn(s string) int { return len(strings.Fields(s)) }
 
 // relativeSubject reads "Barkley, who said ...", "a poll that found ...":
 // the relative pronoun at rel is the speaker as written, and the phrase it
@@ -417,6 +434,39 @@ func (d *document) relativeSubject(s storyline.Span, toks []tok, rel, cue, cueEn
 		nameStart: toks[start].start, nameEnd: toks[end-1].end, medium: d.medium(s)}
 	a.contentStart, a.contentEnd = d.contentAfter(s, toks, cue, cueEnd)
 	return a
+}
+
+// passiveAgent reads "it was reported by Interfax that ...": a passive
+// cue whose agent is named and which reports a clause. Without a clause
+// ("was first announced by Volkov in October") nothing was said.
+func (d *document) passiveAgent(s storyline.Span, toks []tok, cue, cueEnd int) *attribution {
+	if cueEnd >= len(toks) || toks[cueEnd].lower != "by" {
+		return nil
+	}
+	end := cueEnd + 1
+	for end < len(toks) && end-cueEnd < 8 && !toks[end].punct && !toks[end].quoted && toks[end].lower != "that" {
+		end++
+	}
+	if end >= len(toks) || end == cueEnd+1 || toks[end].lower != "that" || !looksLikeSpeaker(toks[cueEnd+1:end]) {
+		return nil
+	}
+	a := &attribution{cue: cueText(toks, cue, cueEnd), speakerStart: toks[cueEnd+1].start, speakerEnd: toks[end-1].end, medium: d.medium(s)}
+	a.contentStart, a.contentEnd = d.clauseFrom(s, toks, end+1)
+	return a
+}
+
+// skipParenthesis returns the token before a short parenthesis closing
+// at j, such as a party and state, or j itself.
+func skipParenthesis(toks []tok, j int) int {
+	if j < 0 || toks[j].text != ")" {
+		return j
+	}
+	for k := j - 1; k >= 0 && j-k <= 8; k-- {
+		if toks[k].text == "(" {
+			return k - 1
+		}
+	}
+	return j
 }
 
 // reportsClause rejects "did not respond to a request for comment": an
@@ -469,6 +519,24 @@ func (d *document) appositiveSubject(s storyline.Span, toks []tok, cue, cueEnd i
 	}
 	a := &attribution{cue: cueText(toks, cue, cueEnd), speakerStart: speaker[0].start, speakerEnd: speaker[len(speaker)-1].end,
 		medium: d.medium(s)}
+	a.contentStart, a.contentEnd = d.contentAfter(s, toks, cue, cueEnd)
+	return a
+}
+
+// longAppositive reads "Wilcox, whose education was paid for by the
+// military, said ...": a name opening the sentence, a comma, a gloss of
+// any length and a comma before the cue.
+func (d *document) longAppositive(s storyline.Span, toks []tok, cue, cueEnd int) *attribution {
+	n := leadingName(toks)
+	if n == 0 || n >= cue-2 || toks[n].text != "," || pronouns[toks[0].lower] {
+		return nil
+	}
+	for _, t := range toks[n+1 : cue-1] {
+		if !t.quoted && (isCue(t.lower) || t.text == ";") {
+			return nil
+		}
+	}
+	a := &attribution{cue: cueText(toks, cue, cueEnd), speakerStart: toks[0].start, speakerEnd: toks[n-1].end, medium: d.medium(s)}
 	a.contentStart, a.contentEnd = d.contentAfter(s, toks, cue, cueEnd)
 	return a
 }
@@ -590,7 +658,11 @@ func (d *document) contentAfter(s storyline.Span, toks []tok, cue, cueEnd int) (
 	}
 	// "said on Friday that ...": the clause starts after "that", unless
 	// another clause or cue comes first ("says she agrees and argues that").
-	for k := i; k < len(toks) && k < i+7 && !toks[k].punct && !toks[k].quoted; k++ {
+	reach := 7
+	if i < len(toks) && (prepositions[toks[i].lower] || temporalWords[toks[i].lower]) {
+		reach = 12 // "said in an interview with the newspaper Clarin that"
+	}
+	for k := i; k < len(toks) && k < i+reach && !toks[k].punct && !toks[k].quoted; k++ {
 		if toks[k].lower == "that" {
 			i = k + 1
 			break
@@ -703,7 +775,7 @@ func possessor(toks []tok, i int) (int, int) {
 // and a noun: "his repeated claim", "her earlier promise".
 func isAdjectiveLike(t tok) bool {
 	return t.text == t.lower && !clauseWords[t.lower] && !determiners[t.lower] && !possessivePronouns[t.lower] &&
-		!prepositions[t.lower] && !auxiliaries[t.lower]
+		!prepositions[t.lower] && !auxiliaries[t.lower] && !strings.HasSuffix(t.lower, "'s") && !strings.HasSuffix(t.lower, "’s")
 }
 
 // clauseFrom is the reported clause that starts at token i and runs to
@@ -720,6 +792,55 @@ func (d *document) clauseFrom(s storyline.Span, toks []tok, i int) (int, int) {
 		}
 	}
 	return toks[i].start, end
+}
+
+// inView reads "In his view, ...", "In the minister's opinion, ...", "In
+// the words of X, ...": the owner of the view holds the clause after it.
+func (d *document) inView(s storyline.Span, toks []tok) *attribution {
+	i := 0
+	for i < len(toks) && toks[i].lower != "in" {
+		i++
+	}
+	for ; i+3 < len(toks); i++ {
+		if toks[i].lower != "in" || toks[i].quoted {
+			continue
+		}
+		var start, end, comma, cueLast int
+		switch {
+		case (toks[i+1].lower == "the") && viewNouns[toks[i+2].lower] && toks[i+3].lower == "of":
+			start, end, cueLast = i+4, i+4, i+3
+			for end < len(toks) && end-start < 8 && !toks[end].punct {
+				end++
+			}
+			comma = end
+			end--
+		default:
+			k := i + 1
+			for k < len(toks) && k < i+7 && !viewNouns[toks[k].lower] && !toks[k].punct {
+				k++
+			}
+			if k >= len(toks) || !viewNouns[toks[k].lower] {
+				continue
+			}
+			if start, end = possessor(toks, k); start < 0 || start != i+1 && !(start == i+2 && toks[i+1].lower == "the") {
+				continue
+			}
+			comma, cueLast = k+1, k
+		}
+		if comma >= len(toks) || toks[comma].text != "," || end < start {
+			continue
+		}
+		a := &attribution{cue: strings.ToLower(d.body[toks[i].start:toks[cueLast].end]), speakerStart: toks[start].start, speakerEnd: toks[end].end, medium: d.medium(s)}
+		if e := toks[end]; strings.HasSuffix(e.lower, "'s") || strings.HasSuffix(e.lower, "’s") {
+			a.speakerEnd = e.end - len("'s")
+			if strings.HasSuffix(e.text, "’s") {
+				a.speakerEnd = e.end - len("’s")
+			}
+		}
+		a.contentStart, a.contentEnd = d.clauseFrom(s, toks, comma+1)
+		return a
+	}
+	return nil
 }
 
 // accordingTo reads "According to X, ..." and "..., according to X."
@@ -816,7 +937,7 @@ var mediumPatterns = []mediumPattern{
 	{[]string{"told", "telling", "tells"}, regexp.MustCompile(`\b(?:told|telling|tells)\s+(?:the\s+)?((?:[A-Z][\p{L}&.'-]*\s?){1,5})`)},
 	{[]string{"interview", "statement", "comment", "remarks", "op-ed", "letter", "post", "speaking", "talking", "writing", "wrote",
 		"Speaking", "Talking", "Writing"},
-		regexp.MustCompile(`\b(?i:in an? (?:interview|statement|comments?|remarks|op-ed|letter|post) (?:with|to|for|on|in)|speaking (?:to|with)|talking to|in remarks to|writing in|wrote in)\s+(?:the\s+)?((?:[a-z-]+\s)?(?:[A-Z][\p{L}&.'-]*\s?){1,6})`)},
+		regexp.MustCompile(`\b(?i:in an? (?:interview|statement|comments?|remarks|op-ed|letter|post) (?:with|to|for|on|in)|speaking (?:to|with)|talking to|in remarks to|writing in|wrote in)\s+((?:[\p{L}\p{N}&.'’-]+\s?){1,7})`)},
 	{[]string{"Twitter", "Facebook", "Instagram", "Telegram", " X", "YouTube", "TikTok", "Truth Social"},
 		regexp.MustCompile(`\b(?:on|via|in a post on)\s+(Twitter|Facebook|Instagram|Telegram|X|YouTube|TikTok|Truth Social)\b`)},
 	{[]string{"tweet", "interview", "conference", "statement"},
@@ -828,12 +949,50 @@ func (p mediumPattern) find(text string) string {
 	for _, t := range p.triggers {
 		if strings.Contains(text, t) {
 			if m := p.re.FindStringSubmatch(text); m != nil {
-				return strings.TrimRight(strings.TrimSpace(m[1]), ".,;:")
+				return mediumName(m[1])
 			}
 			return ""
 		}
 	}
 	return ""
+}
+
+// mediumName cuts the name of an outlet out of the words after "an
+// interview with": "the Argentine newspaper Clarin that ..." is Clarin,
+// "the Levant Wire on Monday" is Levant Wire.
+func mediumName(words string) string {
+	f := strings.Fields(words)
+	for i, w := range f {
+		if mediumStops[strings.ToLower(strings.Trim(w, ".,;:"))] {
+			f = f[:i]
+			break
+		}
+		if strings.ContainsAny(w, ",;:") {
+			f = f[:i+1]
+			break
+		}
+	}
+	if len(f) > 0 && (strings.EqualFold(f[0], "the") || strings.EqualFold(f[0], "a") || strings.EqualFold(f[0], "an")) {
+		f = f[1:]
+	}
+	for i := len(f) - 1; i >= 0; i-- {
+		if mediaDescriptors[strings.ToLower(f[i])] && i+1 < len(f) {
+			f = f[i+1:] // "Argentine newspaper Clarin": the name after the kind of outlet
+			break
+		}
+	}
+	for len(f) > 0 && !startsUpper(f[len(f)-1]) {
+		f = f[:len(f)-1]
+	}
+	for len(f) > 0 && !startsUpper(f[0]) && !strings.Contains(f[0], "'") && !strings.Contains(f[0], "’") {
+		f = f[1:]
+	}
+	return strings.TrimRight(strings.Join(f, " "), ".,;:")
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
 // medium finds where a statement was given: "told Sputnik", "in an
@@ -870,6 +1029,15 @@ func opensAttribution(toks []tok, k int) bool {
 		end--
 	}
 	return end > from && looksLikeSpeaker(toks[from:end]) && !hasVerb(toks[from:end])
+}
+
+func commaAfter(toks []tok, k int) bool {
+	for _, t := range toks[k:] {
+		if t.text == "," && !t.quoted {
+			return true
+		}
+	}
+	return false
 }
 
 // coordinatedCue returns the cue of "and (has) said" opening at token k,
@@ -925,10 +1093,14 @@ func clauseBreak(toks []tok, k int) bool {
 	}
 	next := toks[k+1]
 	switch {
+	case next.lower == "but" && k+2 < len(toks) && toks[k+2].lower == "that":
+		return false // "X, but that Y": a second clause of the same report
 	case next.lower == "according" || next.lower == "but" || next.lower == "while" || next.lower == "whereas":
 		return true
 	case next.lower == "who" || next.lower == "which":
-		return true // the writer's gloss on a name: ", who was his chief of staff"
+		// The writer's gloss on a name closing the sentence: ", who was
+		// his chief of staff". One closed by a comma sits inside the clause.
+		return !commaAfter(toks, k+1)
 	case subjectPronouns[next.lower] && k+2 < len(toks) && !toks[k+2].punct:
 		return true // another clause: "..., they also say"
 	case strings.HasSuffix(next.lower, "ing") && isCue(next.lower):

@@ -247,3 +247,16 @@ video,photos,chart,map,graphic,podcast,newsletter,recap,preview,verdict,bottom,l
 // phraseJoiners may stand before a determiner inside a noun phrase: "the
 // mayor and the governor", "even the most loyal", "across the country".
 var phraseJoiners = set(`and,or,even,only,just,across,among,around,throughout,including,like,half,nearly,almost`)
+
+// viewNouns hold a view: "in his view", "in the words of".
+var viewNouns = set(`view,views,opinion,estimation,judgment,judgement,assessment,words,mind,eyes,telling,account,reading,
+analysis,experience,understanding,recollection,memory`)
+
+// mediumStops end the name of an outlet: "with Clarin that ...".
+var mediumStops = set(`that,on,in,at,last,this,about,he,she,they,we,said,says,published,aired,broadcast,which,who,when,
+after,before,during,earlier,late,early,monday,tuesday,wednesday,thursday,friday,saturday,sunday,and,but,while,where`)
+
+// mediaDescriptors name a kind of outlet before its name: "the Argentine
+// newspaper Clarin", "the news agency Interfax".
+var mediaDescriptors = set(`newspaper,daily,weekly,magazine,agency,channel,network,broadcaster,station,radio,television,
+outlet,website,site,tabloid,paper,journal,program,programme,show,podcast,service,wire`)

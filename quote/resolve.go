@@ -170,6 +170,9 @@ func (r *resolver) byDescription(sp *storyline.Speaker, lower string) {
 
 func roleHas(roles []string, head string) bool {
 	for _, role := range roles {
+		if !usableRole(role) {
+			continue
+		}
 		for _, w := range strings.Fields(strings.ToLower(role)) {
 			if strings.Trim(w, ",.()") == head {
 				return true
@@ -177,6 +180,23 @@ func roleHas(roles []string, head string) bool {
 		}
 	}
 	return false
+}
+
+// usableRole guards against a role the entity recogniser read across a
+// clause ("Speaking to Interfax, the minister said ..." gives Interfax the
+// role "minister said the ships would stay"): a role is a short phrase
+// without a reporting verb.
+func usableRole(role string) bool {
+	words := strings.Fields(strings.ToLower(role))
+	if len(words) > 8 {
+		return false
+	}
+	for _, w := range words {
+		if isCue(w) {
+			return false
+		}
+	}
+	return true
 }
 
 func (r *resolver) entity(id string) *storyline.Entity {
