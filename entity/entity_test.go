@@ -310,3 +310,16 @@ func TestAbbreviationsGroupsAndCities(t *testing.T) {
 		t.Errorf("a dotted abbreviation lost its last full stop: %+v", e)
 	}
 }
+
+func TestRolesNamePlacesAndCompanies(t *testing.T) {
+	ents := annotate(t, "Texas Senator Ted Cruz met Fiorina, the former Hewlett-Packard CEO, at Valeant Pharmaceuticals International. So, How does it end?")
+	for name, typ := range map[string]string{"Texas": "place", "Ted Cruz": "person", "Hewlett-Packard": "organization",
+		"Valeant Pharmaceuticals International": "organization"} {
+		if e := find(ents, name); e == nil || e.Type != typ {
+			t.Errorf("%s: want a %s, got %+v", name, typ, e)
+		}
+	}
+	if find(ents, "How") != nil {
+		t.Errorf("a question word after a comma became a name: %+v", ents)
+	}
+}

@@ -80,7 +80,8 @@ congress,assembly,house,club,center,centre,school,hospital,church,campaign,watch
 federation,league,movement,committees,citizens,americans,bureau,division,firm,trust,capital,holdings,media,solutions,
 project,initiative,academy,museum,library,laboratory,laboratories,magazine,review,weekly,llc,co,systems,technologies,
 airlines,airways,motors,industries,enterprises,partners,associates,pac,caucus,forum,exchange,reserve,embassy,consulate,
-networks,institution,agencies,conference,reuters,bloomberg,interfax,sputnik,
+networks,institution,agencies,conference,international,pharmaceuticals,management,communications,entertainment,studios,
+pictures,records,brands,software,labs,airline,railways,bancorp,reuters,bloomberg,interfax,sputnik,
 tass,cnn,bbc,nbc,cbs,abc,fox,msnbc,politico,breitbart,huffpost,facebook,twitter,google,apple,microsoft,amazon`)
 
 // outlets, named in full, are organisations that can be speakers.

@@ -16,6 +16,7 @@ type token struct {
 	text       string
 	lower      string   // text in lower case, asked of every word many times
 	sentStart  bool     // first word of its sentence
+	afterComma bool     // a comma stands before it: "asking, How does"
 	line       lineKind // the shape of its line
 }
 
@@ -39,7 +40,8 @@ func tokenize(body string) []token {
 			for l < len(lines)-1 && lines[l].end < i {
 				l++
 			}
-			toks = append(toks, token{start: i, end: j, text: w, lower: strings.ToLower(w), sentStart: first, line: lines[l].kind})
+			toks = append(toks, token{start: i, end: j, text: w, lower: strings.ToLower(w), sentStart: first, line: lines[l].kind,
+				afterComma: strings.ContainsRune(body[prevEnd:i], ',')})
 			first, prevEnd = false, j
 			i = max(j, i+size)
 		}
@@ -90,7 +92,7 @@ func findSpans(body string) []span {
 	var spans []span
 	for i := 0; i < len(toks); {
 		if !capitalised(toks[i].text) || toks[i].line == shouting || isDatelineWord(body, toks, i) ||
-			(toks[i].sentStart || toks[i].line == titleCase) && plainWord(toks[i].text, confirmed) {
+			(toks[i].sentStart || toks[i].line == titleCase) && plainWord(toks[i].text, confirmed) || toks[i].afterComma && functionWords[toks[i].lower] {
 			i++
 			continue
 		}
@@ -180,11 +182,19 @@ func makeSpans(body string, toks []token, i, j int) []span {
 	if i = afterRole(toks, i, j); i > roleStart && allOrdinary(toks[i:j]) && !personalTitle(toks[roleStart:i]) {
 		i = roleStart // "National Convention", "Federal Reserve": an institution, not a titled person
 	}
+	var out []span
+	if i > roleStart {
+		out = placesInRole(body, toks[roleStart:i]) // "Texas Senator Ted Cruz" names Texas too
+	}
 	for i < j && connectors[toks[i].lower] {
 		i++ // "Rally for Carson" less its title word
 	}
 	for j > i && connectors[toks[j-1].lower] {
 		j--
+	}
+	employer := j-i > 1 && (toks[j-1].text == "CEO" || roleNouns[toks[j-1].lower]) && !namesInstitution(toks, i, j-1) && !personalTitle(toks[j-1:j])
+	if employer {
+		j-- // "the former Hewlett-Packard CEO": the company, then its role noun
 	}
 	// "Florida Friday", "Monday Trump", "August Trump": a weekday or month
 	// is glued on by the sentence, not part of a name, but "Theresa May"
@@ -228,6 +238,9 @@ func makeSpans(body string, toks []token, i, j int) []span {
 			return nil // "Fighters of ...": a plural noun opening a sentence
 		}
 	}
+	if typ == storyline.EntityOther && employer {
+		typ = storyline.EntityOrganization
+	}
 	if typ == storyline.EntityOther && j-i == 1 && isDemonym(text) && !demonyms[text] {
 		if !articleBefore(body[:start]) {
 			return nil // "in Spanish", "he is Russian": a language or an adjective
@@ -237,7 +250,24 @@ func makeSpans(body string, toks []token, i, j int) []span {
 	if typ == storyline.EntityPlace && end < toks[j-1].end && !places[strings.ToLower(text)] {
 		typ = storyline.EntityPerson // "Obama's word": a possessive is rarely a place's
 	}
-	return []span{{start: start, end: end, text: text, role: role, typ: typ, acronymOf: -1}}
+	return append(out, span{start: start, end: end, text: text, role: role, typ: typ, acronymOf: -1})
+}
+
+// placesInRole finds the places that lead a title, one or two words long.
+func placesInRole(body string, toks []token) []span {
+	var out []span
+	for k := 0; k < len(toks); k++ {
+		n := 1
+		if k+1 < len(toks) && places[toks[k].lower+" "+toks[k+1].lower] {
+			n = 2
+		} else if !places[toks[k].lower] {
+			continue
+		}
+		start, end := toks[k].start, toks[k+n-1].end
+		out = append(out, span{start: start, end: end, text: body[start:end], typ: storyline.EntityPlace, acronymOf: -1})
+		k += n - 1
+	}
+	return out
 }
 
 // roleBefore reads a lower-case role written just before a name:
