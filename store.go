@@ -38,6 +38,10 @@ type ArticleStore interface {
 	Article(ctx context.Context, id string) (*Article, error)
 	// Raw returns the input exactly as it was given.
 	Raw(ctx context.Context, id string) ([]byte, error)
+	// Headlines gives the id, title, outlet and day of stored articles in
+	// the order asked for (no snippet), leaving out ids not stored: what a
+	// list of articles shows, without reading the articles.
+	Headlines(ctx context.Context, ids []string) ([]SearchHit, error)
 	// EachArticle streams stored originals (not duplicates) in ingest order.
 	EachArticle(ctx context.Context, fn func(*Article) error) error
 	// Search finds articles by full-text query and filters.

@@ -403,3 +403,14 @@ func Weeks(articlesPerDay, quotesPerDay map[string]int) []storyline.WeekCount {
 	sort.Slice(out, func(i, j int) bool { return out[i].Week < out[j].Week })
 	return out
 }
+
+// InOrder lists the values of keys found in byKey, in the order of keys.
+func InOrder[V any](keys []string, byKey map[string]V) []V {
+	out := make([]V, 0, len(keys))
+	for _, k := range keys {
+		if v, ok := byKey[k]; ok {
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -115,5 +115,22 @@ func TestBrowserJourney(t *testing.T) {
 		!strings.Contains(hostilePage, "&lt;script&gt;alert") {
 		t.Errorf("hostile text was not rendered as text")
 	}
+	home = browse(t, bin, ts.URL+"/stories", "")
+	stm := regexp.MustCompile(`href="(/stories/[^"]+)"`).FindStringSubmatch(home)
+	if stm == nil {
+		t.Fatal("no storyline listed")
+	}
+	story := browse(t, bin, ts.URL+stm[1], filepath.Join(shots, "story.png"))
+	if !strings.Contains(story, `class="timeline"`) || !regexp.MustCompile(`<ul class="headlines"><li><a href="/articles/[^"]+">[^<]+</a>`).MatchString(story) {
+		t.Errorf("storyline page lacks a timeline of events with their headlines")
+	}
+	people := browse(t, bin, ts.URL+"/entities?type=person", filepath.Join(shots, "people.png"))
+	if n := strings.Count(people, `class="entity-link"`); n < 5 {
+		t.Errorf("people page lists %d people", n)
+	}
+	shifts := browse(t, bin, ts.URL+"/shifts", filepath.Join(shots, "shifts.png"))
+	if !strings.Contains(shifts, `class="shift"`) || !strings.Contains(shifts, `class="speaker-link" href="/entities/`) {
+		t.Errorf("shifts page lacks shifts linked to their speakers")
+	}
 	t.Logf("screenshots in %s", shots)
 }

@@ -40,15 +40,19 @@ func weeklySeries(weeks []storyline.WeekCount, quotesName string) []*series {
 }
 
 // attentionChart draws weekly counts as an inline SVG: bars for the first
-// series, a line for the second. Server-side, so it needs no script and
-// passes the strict CSP; the numbers are in <title> elements for readers.
+// series, a line for the second, years marked below. Server-side, so it
+// needs no script and passes the strict CSP; the numbers are in <title>
+// elements for readers. Empty weeks draw nothing, which keeps a chart of
+// ten years of weeks small.
 func attentionChart(all ...*series) template.HTML {
 	weeks := map[string]bool{}
 	peak := 1
 	for _, s := range all {
 		for w, n := range s.Counts {
-			weeks[w] = true
-			peak = max(peak, n)
+			if n > 0 {
+				weeks[w] = true
+				peak = max(peak, n)
+			}
 		}
 	}
 	if len(weeks) == 0 {
@@ -65,26 +69,52 @@ func attentionChart(all ...*series) template.HTML {
 		for i, w := range ordered {
 			n := s.Counts[w]
 			x := pad + float64(i)*step
-			if si == 0 {
-				fmt.Fprintf(&b, `<rect class="%s" x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s: %d %s</title></rect>`,
-					s.Class, x, y(n), max(step-1, 1), height-pad-y(n), w, n, template.HTMLEscapeString(s.Name))
-			} else {
+			switch {
+			case si > 0:
 				line = append(line, fmt.Sprintf("%.1f,%.1f", x+step/2, y(n)))
+			case n > 0:
+				fmt.Fprintf(&b, `<rect class="%s" x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>week of %s: %d %s</title></rect>`,
+					s.Class, x, y(n), max(step*0.85, 0.8), height-pad-y(n), w, n, template.HTMLEscapeString(s.Name))
 			}
 		}
-		if len(line) > 0 {
+		if len(line) > 1 {
 			fmt.Fprintf(&b, `<polyline class="%s" points="%s"><title>%s per week</title></polyline>`,
 				s.Class, strings.Join(line, " "), template.HTMLEscapeString(s.Name))
 		}
 	}
-	fmt.Fprintf(&b, `<text x="%.0f" y="%.0f" class="axis">%s</text><text x="%.0f" y="%.0f" class="axis" text-anchor="end">%s</text>`,
-		pad, height-4, ordered[0], width-pad, height-4, ordered[len(ordered)-1])
+	axis(&b, ordered, pad, step, height)
 	fmt.Fprintf(&b, `<text x="%.0f" y="14" class="axis">peak %d a week</text></svg>`, pad, peak)
 	return template.HTML(b.String())
 }
 
+// axis labels the weeks: a tick and the year where a year begins, or the
+// first and last week when the chart spans less than two years.
+func axis(b *strings.Builder, weeks []string, pad, step, height float64) {
+	var years []int
+	for i := range weeks {
+		if i == 0 || weeks[i][:4] != weeks[i-1][:4] {
+			years = append(years, i)
+		}
+	}
+	if len(years) < 3 || len(years) > 30 {
+		fmt.Fprintf(b, `<text x="%.0f" y="%.0f" class="axis">%s</text><text x="%.0f" y="%.0f" class="axis" text-anchor="end">%s</text>`,
+			pad, height-4, weeks[0], pad+step*float64(len(weeks)), height-4, weeks[len(weeks)-1])
+		return
+	}
+	for _, i := range years[1:] {
+		x := pad + step*float64(i)
+		fmt.Fprintf(b, `<line class="tick" x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f"></line><text x="%.1f" y="%.0f" class="axis" text-anchor="middle">%s</text>`,
+			x, height-pad, x, height-pad+5, x, height-6, weeks[i][:4])
+	}
+}
+
+// maxFilledWeeks bounds a chart drawn week by week (about twenty years);
+// beyond it a stray date far off would squeeze the rest into a line, so
+// only the weeks with something in them are drawn.
+const maxFilledWeeks = 1100
+
 // fillWeeks lists every week from the first to the last, so quiet weeks
-// show as gaps; very long spans are capped to keep the chart readable.
+// show as gaps.
 func fillWeeks(weeks map[string]bool) []string {
 	keys := make([]string, 0, len(weeks))
 	for w := range weeks {
@@ -93,7 +123,7 @@ func fillWeeks(weeks map[string]bool) []string {
 	sort.Strings(keys)
 	first, _ := time.Parse("2006-01-02", keys[0])
 	last, _ := time.Parse("2006-01-02", keys[len(keys)-1])
-	if last.Sub(first) > 4*365*24*time.Hour {
+	if last.Sub(first) > maxFilledWeeks*7*24*time.Hour {
 		return keys
 	}
 	var out []string

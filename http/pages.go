@@ -9,6 +9,7 @@ import (
 	"net/url"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/corpus"
 )
 
 // page is the data every page template gets.
@@ -41,6 +42,7 @@ func (s *Server) pageRoutes() {
 	s.mux.HandleFunc("GET /{$}", s.pageHome)
 	s.mux.HandleFunc("GET /search", s.pageSearch)
 	s.mux.HandleFunc("GET /articles/{id}", s.pageArticle)
+	s.mux.HandleFunc("GET /entities", s.pageEntities)
 	s.mux.HandleFunc("GET /entities/{id}", s.pageEntity)
 	s.mux.HandleFunc("GET /stories", s.pageStories)
 	s.mux.HandleFunc("GET /stories/{id}", s.pageStory)
@@ -159,6 +161,26 @@ func (s *Server) entitySummary(ctx context.Context, id string) (*storyline.Entit
 	return &es[0], nil
 }
 
+type entitiesData struct {
+	Entities []storyline.EntityRecord
+	Total    int
+	Next     int
+}
+
+func (s *Server) pageEntities(w http.ResponseWriter, r *http.Request) {
+	p := params{r}
+	f := storyline.EntityFilter{Query: p.str("q"), Type: p.str("type"), MaxArticles: 1}
+	var d entitiesData
+	var err error
+	if f.Limit, f.Offset, err = p.paging(50); err == nil {
+		d.Entities, d.Total, err = s.store.Entities(r.Context(), f)
+		if f.Offset+len(d.Entities) < d.Total {
+			d.Next = f.Offset + f.Limit
+		}
+	}
+	s.render(w, r, "entities.html", "People and organisations", d, err)
+}
+
 func (s *Server) pageStories(w http.ResponseWriter, r *http.Request) {
 	limit, offset, err := params{r}.paging(100)
 	var ss []storyline.Storyline
@@ -169,25 +191,61 @@ func (s *Server) pageStories(w http.ResponseWriter, r *http.Request) {
 }
 
 type storyData struct {
-	Story *storyline.Storyline
-	Chart template.HTML
+	Story  *storyline.Storyline
+	Events []storyEvent
+	Chart  template.HTML
 }
 
+// storyEvent is an event on a storyline page, with the headlines of the
+// first of its articles.
+type storyEvent struct {
+	storyline.Event
+	Headlines []storyline.SearchHit
+	More      int // articles not listed
+}
+
+// eventArticles is how many articles an event lists on a storyline page.
+const eventArticles = 8
+
 func (s *Server) pageStory(w http.ResponseWriter, r *http.Request) {
-	st, err := s.store.Storyline(r.Context(), r.PathValue("id"))
+	ctx := r.Context()
+	st, err := s.store.Storyline(ctx, r.PathValue("id"))
 	var d storyData
 	title := "Storyline"
 	if err == nil {
 		d.Story, title = st, st.Title
-		events := newSeries("articles", "bar-quotes")
+		d.Events, err = s.storyEvents(ctx, st.Events)
+		articles := newSeries("articles", "bar-articles")
 		for _, e := range st.Events {
 			for range e.Articles {
-				events.add(e.Date)
+				articles.add(e.Date)
 			}
 		}
-		d.Chart = attentionChart(events)
+		d.Chart = attentionChart(articles)
 	}
 	s.render(w, r, "story.html", title, d, err)
+}
+
+// storyEvents looks up the headlines every event lists, in one read.
+func (s *Server) storyEvents(ctx context.Context, events []storyline.Event) ([]storyEvent, error) {
+	var ids []string
+	for _, e := range events {
+		ids = append(ids, e.Articles[:min(len(e.Articles), eventArticles)]...)
+	}
+	hs, err := s.store.Headlines(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]storyline.SearchHit{}
+	for _, h := range hs {
+		byID[h.ID] = h
+	}
+	out := make([]storyEvent, len(events))
+	for i, e := range events {
+		shown := e.Articles[:min(len(e.Articles), eventArticles)]
+		out[i] = storyEvent{Event: e, Headlines: corpus.InOrder(shown, byID), More: len(e.Articles) - len(shown)}
+	}
+	return out, nil
 }
 
 func (s *Server) pageShifts(w http.ResponseWriter, r *http.Request) {

@@ -129,6 +129,9 @@ var templateFuncs = template.FuncMap{
 		return s
 	},
 	"add": func(a, b int) int { return a + b },
+	"entityTypes": func() []string {
+		return []string{storyline.EntityPerson, storyline.EntityOrganization, storyline.EntityPlace, storyline.EntityGroup, storyline.EntityOther}
+	},
 	"quoteDate": func(q storyline.QuoteRecord) string {
 		if q.Date != "" {
 			return q.Date

@@ -438,3 +438,25 @@ func (db *DB) Decisions(ctx context.Context) ([]storyline.Decision, error) {
 	}
 	return out, rows.Err()
 }
+
+// Headlines gives the title, outlet and day of stored articles, in order.
+func (db *DB) Headlines(ctx context.Context, ids []string) ([]storyline.SearchHit, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT id, title, outlet, published FROM articles
+		WHERE id IN (SELECT value FROM json_each(?))`, jsonList(ids))
+	if err != nil {
+		return nil, fmt.Errorf("reading %d headlines: %w", len(ids), err)
+	}
+	defer rows.Close()
+	byID := map[string]storyline.SearchHit{}
+	for rows.Next() {
+		var h storyline.SearchHit
+		if err := rows.Scan(&h.ID, &h.Title, &h.Outlet, &h.Published); err != nil {
+			return nil, fmt.Errorf("reading %d headlines: %w", len(ids), err)
+		}
+		byID[h.ID] = h
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading %d headlines: %w", len(ids), err)
+	}
+	return corpus.InOrder(ids, byID), nil
+}

@@ -35,6 +35,7 @@ func Run(t *testing.T, open Opener) {
 		{"Entities", testEntities},
 		{"EntityPagesCapArticles", testEntityArticleCap},
 		{"Attention", testAttention},
+		{"Headlines", testHeadlines},
 		{"EntityDecisionsSurviveReingest", testDecisions},
 		{"Timeline", testTimeline},
 		{"Stories", testStories},
@@ -357,6 +358,17 @@ func testAttention(t *testing.T, st storyline.Store) {
 	}
 	if _, err := st.Attention(ctx, "nobody"); !errors.Is(err, storyline.ErrNotFound) {
 		t.Errorf("attention to an unknown entity: %v", err)
+	}
+}
+
+func testHeadlines(t *testing.T, st storyline.Store) {
+	save(t, st, Article("a1", "Levant Wire", "2017-12-11", body1), Article("a2", "Caspian Daily", "2019-06-11", body2))
+	hs, err := st.Headlines(ctx, []string{"a2", "missing", "a1"})
+	if err != nil || len(hs) != 2 || hs[0].ID != "a2" || hs[1].ID != "a1" {
+		t.Fatalf("headlines: %+v %v", hs, err)
+	}
+	if hs[0].Outlet != "Caspian Daily" || hs[0].Published != "2019-06-11" || hs[0].Title == "" {
+		t.Errorf("headline lacks metadata: %+v", hs[0])
 	}
 }
 

@@ -57,3 +57,28 @@ func (db *DB) Attention(ctx context.Context, entity string) ([]storyline.WeekCou
 	}
 	return corpus.Weeks(a, q), nil
 }
+
+// Headlines gives the title, outlet and day of stored articles, in order.
+func (db *DB) Headlines(ctx context.Context, ids []string) ([]storyline.SearchHit, error) {
+	clean := make([]string, len(ids))
+	for i, id := range ids {
+		clean[i] = noNUL(id)
+	}
+	rows, err := db.pool.Query(ctx, "SELECT id, title, outlet, published FROM articles WHERE id = ANY($1)", clean)
+	if err != nil {
+		return nil, fmt.Errorf("reading %d headlines: %w", len(ids), err)
+	}
+	defer rows.Close()
+	byID := map[string]storyline.SearchHit{}
+	for rows.Next() {
+		var h storyline.SearchHit
+		if err := rows.Scan(&h.ID, &h.Title, &h.Outlet, &h.Published); err != nil {
+			return nil, fmt.Errorf("reading %d headlines: %w", len(ids), err)
+		}
+		byID[h.ID] = h
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading %d headlines: %w", len(ids), err)
+	}
+	return corpus.InOrder(clean, byID), nil
+}
