@@ -30,7 +30,16 @@ type tok struct {
 }
 
 func (d *document) tokens(s storyline.Span) []tok {
-	var out []tok
+	if toks, ok := d.tokenCache[s]; ok {
+		return toks
+	}
+	toks := d.tokenize(s)
+	d.tokenCache[s] = toks
+	return toks
+}
+
+func (d *document) tokenize(s storyline.Span) []tok {
+	out := make([]tok, 0, (s.End-s.Start)/5)
 	for i := s.Start; i < s.End; {
 		r, size := utf8.DecodeRuneInString(d.body[i:])
 		switch {
@@ -52,14 +61,25 @@ func (d *document) tokens(s storyline.Span) []tok {
 				j++ // "Mr. Schmidt" and "George W. Bush" are one phrase
 			}
 			w := d.body[i:j]
-			out = append(out, tok{start: i, end: j, text: w, lower: strings.ToLower(w), quoted: d.inQuote(i)})
+			out = append(out, tok{start: i, end: j, text: w, lower: lowerWord(w), quoted: d.inQuote(i)})
 			i = j
 		default:
-			out = append(out, tok{start: i, end: i + size, text: string(r), lower: string(r), punct: true, quoted: d.inQuote(i)})
+			p := d.body[i : i+size]
+			out = append(out, tok{start: i, end: i + size, text: p, lower: p, punct: true, quoted: d.inQuote(i)})
 			i += size
 		}
 	}
 	return out
+}
+
+// lowerWord lowercases a word, without allocating for one already lower.
+func lowerWord(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(w)
+		}
+	}
+	return w
 }
 
 // abbreviation reports whether a word followed by a full stop is a title
@@ -926,35 +946,97 @@ func looksLikeSpeaker(ts []tok) bool {
 	return len(ts) <= 4 && (groupNouns[head] || personNouns[head] || (len(ts) == 1 && (head == "another" || head == "one")))
 }
 
-// mediumPattern is a regexp finding a medium, run only on sentences that
-// hold one of its trigger words, since regexps dominate the running time.
-type mediumPattern struct {
-	triggers []string
-	re       *regexp.Regexp
-}
-
-var mediumPatterns = []mediumPattern{
-	{[]string{"told", "telling", "tells"}, regexp.MustCompile(`\b(?:told|telling|tells)\s+(?:the\s+)?((?:[A-Z][\p{L}&.'-]*\s?){1,5})`)},
-	{[]string{"interview", "statement", "comment", "remarks", "op-ed", "letter", "post", "speaking", "talking", "writing", "wrote",
-		"Speaking", "Talking", "Writing"},
-		regexp.MustCompile(`\b(?i:in an? (?:interview|statement|comments?|remarks|op-ed|letter|post) (?:with|to|for|on|in)|speaking (?:to|with)|talking to|in remarks to|writing in|wrote in)\s+((?:[\p{L}\p{N}&.'’-]+\s?){1,7})`)},
-	{[]string{"Twitter", "Facebook", "Instagram", "Telegram", " X", "YouTube", "TikTok", "Truth Social"},
-		regexp.MustCompile(`\b(?:on|via|in a post on)\s+(Twitter|Facebook|Instagram|Telegram|X|YouTube|TikTok|Truth Social)\b`)},
-	{[]string{"tweet", "interview", "conference", "statement"},
-		regexp.MustCompile(`\bin an? (tweet|television interview|radio interview|press conference|news conference|statement)\b`)},
-	{[]string{"ccording to"}, regexp.MustCompile(`\baccording to\s+(?:the\s+)?((?:[A-Z][\p{L}&.'-]*\s?){1,5})`)},
-}
-
-func (p mediumPattern) find(text string) string {
-	for _, t := range p.triggers {
-		if strings.Contains(text, t) {
-			if m := p.re.FindStringSubmatch(text); m != nil {
-				return mediumName(m[1])
-			}
-			return ""
+// findMedium reads where a statement was given from the words of its
+// sentence: "told Sputnik", "in an interview with the Argentine newspaper
+// Clarin", "speaking to Interfax", "on Twitter", "according to TASS".
+func (d *document) findMedium(s storyline.Span) string {
+	toks := d.tokens(s)
+	for i := 0; i < len(toks); i++ {
+		if toks[i].punct {
+			continue
+		}
+		if m := mediumAt(d.body, toks, i); m != "" {
+			return m
 		}
 	}
 	return ""
+}
+
+// mediumAt reads a medium phrase opening at token i, if one does.
+func mediumAt(body string, toks []tok, i int) string {
+	w := toks[i].lower
+	next := func(k int) string {
+		if i+k < len(toks) {
+			return toks[i+k].lower
+		}
+		return ""
+	}
+	switch {
+	case tellForms[w]:
+		return capitalRun(toks, i+1)
+	case w == "according" && next(1) == "to":
+		return capitalRun(toks, i+2)
+	case (w == "on" || w == "via") && platforms[next(1)]:
+		if next(1) == "truth" && next(2) == "social" {
+			return "Truth Social"
+		}
+		return toks[i+1].text
+	case (w == "speaking" || w == "talking") && (next(1) == "to" || next(1) == "with"),
+		(w == "writing" || w == "wrote") && next(1) == "in":
+		return outletAfter(body, toks, i+2)
+	case w == "in" && (next(1) == "a" || next(1) == "an") && (statementNouns[next(2)] || broadcastKinds[next(2)]):
+		if prep := next(3); prep == "with" || prep == "to" || prep == "for" || prep == "on" || prep == "in" {
+			if prep == "on" && platforms[next(4)] {
+				return toks[i+4].text
+			}
+			if m := outletAfter(body, toks, i+4); m != "" {
+				return m
+			}
+		}
+		if settings[next(2)] {
+			return toks[i+2].text
+		}
+		if broadcastKinds[next(2)] && (next(3) == "interview" || next(3) == "conference") {
+			return toks[i+2].lower + " " + toks[i+3].lower // "in a television interview"
+		}
+	}
+	return ""
+}
+
+// capitalRun is the name of up to five capitalised words at i, after an
+// optional "the": "told the Levant Wire in an interview" gives Levant Wire.
+func capitalRun(toks []tok, i int) string {
+	if i < len(toks) && toks[i].lower == "the" {
+		i++
+	}
+	j := i
+	for j < len(toks) && j-i < 5 && !toks[j].punct && startsUpper(toks[j].text) {
+		j++
+	}
+	if j == i {
+		return ""
+	}
+	parts := make([]string, 0, j-i)
+	for _, t := range toks[i:j] {
+		parts = append(parts, t.text)
+	}
+	return strings.Join(parts, " ")
+}
+
+// outletAfter names the outlet in the words at i: "the Argentine
+// newspaper Clarin that ..." is Clarin.
+func outletAfter(body string, toks []tok, i int) string {
+	if i >= len(toks) {
+		return ""
+	}
+	end := i
+	for end < len(toks) && end-i < 7 && !toks[end].quoted && (!toks[end].punct || toks[end].text == "'" || toks[end].text == "’") {
+		end++
+	}
+	if end == i {
+		return ""
+	}
+	return mediumName(body[toks[i].start:toks[end-1].end])
 }
 
 // mediumName cuts the name of an outlet out of the words after "an
@@ -998,13 +1080,12 @@ func startsUpper(w string) bool {
 // medium finds where a statement was given: "told Sputnik", "in an
 // interview with the Argentine newspaper Clarin", "on Twitter".
 func (d *document) medium(s storyline.Span) string {
-	text := d.body[s.Start:s.End]
-	for _, p := range mediumPatterns {
-		if m := p.find(text); m != "" {
-			return m
-		}
+	if m, ok := d.mediumCache[s]; ok {
+		return m
 	}
-	return ""
+	m := d.findMedium(s)
+	d.mediumCache[s] = m
+	return m
 }
 
 // opensAttribution reports whether another speaker's report begins at

@@ -260,3 +260,17 @@ after,before,during,earlier,late,early,monday,tuesday,wednesday,thursday,friday,
 // newspaper Clarin", "the news agency Interfax".
 var mediaDescriptors = set(`newspaper,daily,weekly,magazine,agency,channel,network,broadcaster,station,radio,television,
 outlet,website,site,tabloid,paper,journal,program,programme,show,podcast,service,wire`)
+
+var tellForms = set(`told,tells,telling`)
+
+// platforms are where statements are posted: "on Twitter".
+var platforms = set(`twitter,facebook,instagram,telegram,youtube,tiktok,x,truth,threads,linkedin,reddit,snapchat,vk`)
+
+// statementNouns are what a statement is given in: "in an interview with".
+var statementNouns = set(`interview,statement,comment,comments,remarks,op-ed,letter,post,tweet,speech,appearance,email,
+message,video,column,essay,article,briefing,conference`)
+
+// settings are media named by their kind: "in a tweet", "in a statement".
+var settings = set(`tweet,statement,interview,speech,letter,post,email,video,briefing,op-ed`)
+
+var broadcastKinds = set(`television,radio,press,news,phone,telephone`)

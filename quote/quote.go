@@ -42,11 +42,18 @@ type document struct {
 	resolver  *resolver
 	quotes    []storyline.Quote
 	used      []bool // segments already part of a quote
+
+	// Sentences are read more than once (for direct and reported
+	// speech, alone and with their neighbours): their tokens and media
+	// are kept for the article.
+	tokenCache  map[storyline.Span][]tok
+	mediumCache map[storyline.Span]string
 }
 
 func newDocument(a *storyline.Article) *document {
 	d := &document{body: a.Body, sentences: sentence.Split(a.Body), segments: quotedSegments(a.Body)}
 	d.used = make([]bool, len(d.segments))
+	d.tokenCache, d.mediumCache = map[storyline.Span][]tok{}, map[storyline.Span]string{}
 	d.resolver = newResolver(a)
 	return d
 }

@@ -12,10 +12,11 @@ type resolver struct {
 	ents       []storyline.Entity
 	last       *storyline.Speaker // the last person resolved, for pronouns
 	lastGender string
+	genders    map[string]string // by entity id, as genderOf tells them
 }
 
 func newResolver(a *storyline.Article) *resolver {
-	return &resolver{body: a.Body, ents: a.Entities}
+	return &resolver{body: a.Body, ents: a.Entities, genders: map[string]string{}}
 }
 
 var possessiveOf = map[string]string{"his": "he", "her": "she", "their": "they", "my": "i"}
@@ -122,6 +123,15 @@ func (r *resolver) lastMention(before int, keep func(*storyline.Entity) bool) *p
 // ("Mrs. Clinton"), a gendered role ("spokeswoman") or a first name;
 // "" when nothing tells.
 func (r *resolver) genderOf(e *storyline.Entity) string {
+	if g, ok := r.genders[e.ID]; ok && e.ID != "" {
+		return g
+	}
+	g := r.readGender(e)
+	r.genders[e.ID] = g
+	return g
+}
+
+func (r *resolver) readGender(e *storyline.Entity) string {
 	for _, m := range e.Mentions {
 		before := strings.TrimRight(r.body[max(0, m.Start-6):m.Start], " ")
 		for title, g := range titleGender {
