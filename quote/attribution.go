@@ -955,11 +955,32 @@ func (d *document) findMedium(s storyline.Span) string {
 		if toks[i].punct {
 			continue
 		}
-		if m := mediumAt(d.body, toks, i); m != "" {
+		if m := mediumAt(d.body, toks, i); m != "" && !(toks[i].lower == "according" && d.personAt(toks, i+2)) {
 			return m
 		}
 	}
 	return ""
+}
+
+// personAt reports whether the words at token i (after an optional
+// "the") name a person: "according to Karim Nassar" gives a source, not a
+// medium, where "according to TASS" gives both.
+func (d *document) personAt(toks []tok, i int) bool {
+	if i < len(toks) && toks[i].lower == "the" {
+		i++
+	}
+	if i >= len(toks) {
+		return false
+	}
+	at := toks[i].start
+	for _, e := range d.resolver.ents {
+		for _, m := range e.Mentions {
+			if m.Start <= at && at < m.End {
+				return e.Type == storyline.EntityPerson
+			}
+		}
+	}
+	return false
 }
 
 // mediumAt reads a medium phrase opening at token i, if one does.
