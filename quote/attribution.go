@@ -287,14 +287,55 @@ func cueAt(toks []tok, i int) bool {
 	if callForms[t.lower] && !appeals(toks, i) {
 		return false
 	}
+	if !freeCues[t.lower] && !inFrame(toks, i) {
+		return false
+	}
+	if i+1 < len(toks) && (particles[toks[i+1].lower] || compounds[t.lower+" "+toks[i+1].lower]) {
+		return false // "added up to", "think tank"
+	}
 	if i == 0 {
 		return true
 	}
 	prev := toks[i-1]
+	if compounds[prev.lower+" "+t.lower] {
+		return false // "talk show", "in order to"
+	}
 	if t.text != t.lower && !prev.punct {
 		return false
 	}
 	return !nounMarkers[prev.lower] && !strings.HasSuffix(prev.lower, "'s") && !strings.HasSuffix(prev.lower, "’s") && !isDigits(prev.text)
+}
+
+// inFrame reports whether a verb that reports only in some frames stands
+// in one at i: "wants to", "wants Congress to"; "knows that", "sees
+// (that) he"; "spoke about"; "sees the deal as".
+func inFrame(toks []tok, i int) bool {
+	w := toks[i].lower
+	next := ""
+	if i+1 < len(toks) {
+		next = toks[i+1].lower
+	}
+	if infinitiveCues[w] {
+		for j := i + 1; j < len(toks) && j <= i+4 && !toks[j].punct; j++ {
+			if toks[j].lower == "to" {
+				return true
+			}
+		}
+	}
+	if clauseCues[w] && (next == "that" || next == "whether" || next == "if" || subjectPronouns[next] || whWords[next]) {
+		return true
+	}
+	if aboutCues[w] && (next == "about" || next == "of" || next == "on" || next == "against") {
+		return true
+	}
+	if asCues[w] {
+		for j := i + 1; j < len(toks) && j <= i+6 && !toks[j].punct; j++ {
+			if toks[j].lower == "as" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // appeals reports whether "call" at i reports a demand or a judgement,
@@ -392,7 +433,10 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 		return d.relativeSubject(s, toks, j, cue, cueEnd)
 	}
 	end := j + 1
-	for j >= 0 && !toks[j].punct && !toks[j].quoted && !clauseWords[toks[j].lower] {
+	// The subject ends at a clause word or at another cue: in "what
+	// Bradley said she anticipated" she anticipated.
+	for j >= 0 && !toks[j].punct && !toks[j].quoted && !clauseWords[toks[j].lower] &&
+		!(isCue(toks[j].lower) && freeCues[toks[j].lower] && !nominalCues[toks[j].lower] && !personNouns[toks[j].lower]) {
 		j--
 	}
 	start := skipTemporal(toks, j+1, end)
@@ -929,6 +973,7 @@ func looksLikeSpeaker(ts []tok) bool {
 	if len(ts) == 0 || ts[0].quoted || !nounPhrase(ts) {
 		return false
 	}
+
 	if len(ts) == 1 && (pronouns[ts[0].lower] || quantifierSubjects[ts[0].lower]) {
 		return true
 	}

@@ -12,7 +12,36 @@ func set(words string) map[string]bool {
 
 // cues are reporting verbs of speech and, as PolNeAR counts them too,
 // of thought and belief, in all their inflected forms.
-var cues = inflected(speechVerbs+","+beliefVerbs, nounForms)
+var cues = union(inflected(speechVerbs+","+beliefVerbs, nounForms), infinitiveCues, clauseCues, aboutCues, asCues)
+
+// freeCues report in any frame.
+var freeCues = inflected(speechVerbs+","+beliefVerbs, nounForms)
+
+// Verbs that report a position only in one frame: "wants to", "plans
+// to"; "knows that"; "spoke about"; "sees X as Y". Elsewhere ("wants a
+// sandwich", "knows him", "spoke in Iowa", "saw the film") they report
+// nothing.
+var (
+	infinitiveCues = inflected(`want,plan+,seek,intend,aim,vow,threaten,hope,prefer+,wish,pledge,promise,refuse,decline`, nil)
+	clauseCues     = inflected(`know,see,understand,assume,imagine,guess,figure,reckon,suppose,remember,forget,discover,
+hear,insist,predict,agree,accept,conclude,concede,maintain`, nil)
+	aboutCues = inflected(`speak,talk,speculate,joke,complain,boast,brag+,testify,comment,write,worry,fret+,rail,
+warn,caution,elaborate,muse,wonder,argue,agree,disagree`, nil)
+	asCues = inflected(`see,view,regard,describe,portray,paint,cast,characterize,characterise,depict,present,frame,
+dismiss,hail,label,brand,praise,criticize,criticise,denounce`, nil)
+)
+
+func union(sets ...map[string]bool) map[string]bool {
+	m := map[string]bool{}
+	for _, s := range sets {
+		for w, ok := range s {
+			if ok {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}
 
 // nounForms are forms of reporting verbs that news mostly uses as nouns
 // or in other senses: "the state", "a finding", "the showing".
@@ -22,7 +51,7 @@ var nounForms = set(`state,states,find,finding,showing,post,posts,answers`)
 // doubles its last consonant ("admit+": admitted, admitting).
 const speechVerbs = `say,tell,add,note,stress,argue,claim,warn,insist,explain,announce,declare,deny,acknowledge,ask,
 describe,admit+,assert,contend,suggest,write,tweet,report,confirm,predict,promise,vow,pledge,urge,emphasize,emphasise,
-repeat,recall,reply,respond,answer,allege,maintain,observe,concede,agree,quip+,joke,mention,reveal,indicate,testify,
+repeat,recall,reply,respond,answer,allege,observe,concede,agree,quip+,joke,mention,reveal,indicate,testify,
 boast,complain,accuse,charge,remark,shout,recommend,demand,propose,proclaim,reiterate,remind,signal,speculate,caution,
 blast,slam+,praise,criticize,criticise,dismiss,state,post,show,find,estimate,conclude,
 call,cite,question,counter,retort,concur+,assure,affirm,comment,confess,confide,disclose,hint,imply,lament,plead,protest,
@@ -274,3 +303,24 @@ message,video,column,essay,article,briefing,conference`)
 var settings = set(`tweet,statement,interview,speech,letter,post,email,video,briefing,op-ed`)
 
 var broadcastKinds = set(`television,radio,press,news,phone,telephone`)
+
+var whWords = set(`what,why,how,who,whom,where,when,which`)
+
+// particles after a cue make another verb: "added up to", "think back".
+var particles = set(`up,back,off,down,away`)
+
+// compounds hold a cue word without reporting: "talk show", "think tank",
+// "in order to", "spoke on condition of anonymity", "called attention".
+var compounds = phrases(`talk show,talk shows,think tank,think tanks,in order,on condition,call attention,called attention,
+calls attention,calling attention,read more,see also,see more`)
+
+// phrases makes a set of comma-separated phrases of several words.
+func phrases(list string) map[string]bool {
+	m := map[string]bool{}
+	for _, p := range strings.Split(list, ",") {
+		if p = strings.Join(strings.Fields(p), " "); p != "" {
+			m[p] = true
+		}
+	}
+	return m
+}
