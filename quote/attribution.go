@@ -351,6 +351,12 @@ func appeals(toks []tok, i int) bool {
 	case "for", "on", "upon", "to":
 		return true
 	}
+	if n := leadingName(toks[i+1:]); n > 0 && !pronouns[toks[i+1].lower] {
+		// "called Trump a liar" judges; "called Northern Star", "called
+		// Clara Powers" name or telephone.
+		k := i + 1 + n
+		return k < len(toks) && (toks[k].lower == "a" || toks[k].lower == "an" || toks[k].punct && k+1 < len(toks) && toks[k+1].quoted)
+	}
 	j := i + 1
 	for j < len(toks) && j <= i+4 && !toks[j].punct && !toks[j].quoted {
 		if toks[j].lower == "a" || toks[j].lower == "an" {
@@ -829,7 +835,7 @@ func possessor(toks []tok, i int) (int, int) {
 			break
 		}
 	}
-	if !looksLikeSpeaker(toks[start : j+1]) {
+	if !looksLikeSpeaker(toks[start:j+1]) && !(start == j && isName(toks[j:j+1])) {
 		return -1, -1
 	}
 	return start, j
@@ -952,7 +958,7 @@ func nounPhrase(ts []tok) bool {
 	if len(ts) == 1 && (openers[last] || clauseWords[last] || prepositions[last]) && !pronouns[last] && !quantifierSubjects[last] {
 		return false
 	}
-	if prepositions[last] || (determiners[last] && len(ts) > 1) || last == "to" {
+	if prepositions[last] || (determiners[last] && len(ts) > 1 && !numberWords[last]) || last == "to" {
 		return false
 	}
 	for i := 1; i < len(ts); i++ {
@@ -1190,6 +1196,9 @@ func commaAfter(toks []tok, k int) bool {
 // coordinatedCue returns the cue of "and (has) said" opening at token k,
 // the second verb of a subject that reports twice, or -1.
 func coordinatedCue(toks []tok, k int) int {
+	if k+1 < len(toks) && toks[k].text == "," {
+		k++ // "praised the crews, but warned"
+	}
 	if k >= len(toks) || toks[k].quoted || (toks[k].lower != "and" && toks[k].lower != "but") {
 		return -1
 	}

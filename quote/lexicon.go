@@ -220,7 +220,7 @@ august,september,october,november,december,spring,summer,autumn,fall,winter`)
 var answerCues = set(`respond,responds,responded,reply,replies,replied,answer,answers,answered`)
 
 // nounMarkers before a cue word make it a noun: "the report", "his claim".
-var nounMarkers = set(`the,a,an,his,her,their,its,our,my,your,this,these,those,every,each,no,any,some,such,new,first,
+var nounMarkers = set(`the,a,an,his,her,their,its,our,my,your,this,these,every,no,any,such,new,first,
 latest,recent,whose,public,same,own`)
 
 // nominalCues are nouns that report a statement or a belief with a clause:
@@ -324,3 +324,6 @@ func phrases(list string) map[string]bool {
 	}
 	return m
 }
+
+// numberWords may end a speaker: "one in four".
+var numberWords = set(`one,two,three,four,five,six,seven,eight,nine,ten,dozen,hundred,thousand`)

@@ -200,3 +200,91 @@ func TestNonStatementsAreNoQuotes(t *testing.T) {
 		}
 	}
 }
+
+func TestCoordinatedCuesShareTheSubject(t *testing.T) {
+	check(t, `Laila Mansour criticised the lease and said the port would be sold within a year.`,
+		want{"indirect", "the port would be sold within a year", "Laila Mansour", "Laila Mansour", "said", ""})
+	check(t, `Dmitri Volkov praised the crews, but warned that the winter storms would delay the repairs.`,
+		want{"indirect", "the winter storms would delay the repairs", "Dmitri Volkov", "Dmitri Volkov", "warned", ""})
+}
+
+func TestBeliefAndCognitionVerbs(t *testing.T) {
+	check(t, `Karim Nassar believes the lease will be cancelled before the election.`,
+		want{"indirect", "the lease will be cancelled before the election", "Karim Nassar", "", "believes", ""})
+	check(t, `Many in the port fear that the ships will never leave.`,
+		want{"indirect", "the ships will never leave", "Many in the port", "", "fear", ""})
+	check(t, `Amira Haddad knows that the vote will be close.`,
+		want{"indirect", "the vote will be close", "Amira Haddad", "", "knows", ""})
+	check(t, `Amira Haddad wants the parliament to reject the lease.`,
+		want{"indirect", "the parliament to reject the lease", "Amira Haddad", "", "wants", ""})
+	// Outside their frame these verbs report nothing.
+	for _, body := range []string{
+		`Amira Haddad knows the harbour master from school.`,
+		`Karim Nassar wants a new car for the campaign.`,
+		`The tanker called Northern Star left the port at dawn.`,
+	} {
+		if got := quotes(t, body); len(got) != 0 {
+			t.Errorf("%q gave quotes: %+v", body, got)
+		}
+	}
+}
+
+func TestNominalCues(t *testing.T) {
+	check(t, `Volkov's claim that the base is permanent angered the opposition.`,
+		want{"indirect", "the base is permanent angered the opposition", "Volkov", "Volkov", "claim", ""})
+	body := "Karim Nassar spoke in the square. His promise to cancel the lease drew a crowd of thousands."
+	check(t, body, want{"indirect", "to cancel the lease drew a crowd of thousands", "Karim Nassar", "His", "promise", ""})
+	// A noun without an owner or a clause reports nothing.
+	if got := quotes(t, `The report was published on Monday by the port authority.`); len(got) != 0 {
+		t.Errorf("a noun use of a cue gave quotes: %+v", got)
+	}
+}
+
+func TestViewsAndPassiveAgents(t *testing.T) {
+	body := "Dmitri Volkov toured the docks. In his view, the fleet should stay for another decade."
+	check(t, body, want{"indirect", "the fleet should stay for another decade", "Dmitri Volkov", "his", "in his view", ""})
+	check(t, `In the words of one diplomat, the talks are dead and buried.`,
+		want{"indirect", "the talks are dead and buried", "one diplomat", "", "in the words of", ""})
+	check(t, `It was reported by Interfax that the fleet had left the port.`,
+		want{"indirect", "the fleet had left the port", "Interfax", "", "reported", ""})
+}
+
+func TestRelativeAndQuantifiedSpeakers(t *testing.T) {
+	check(t, `The crowd cheered Karim Nassar, who said the lease would be torn up.`,
+		want{"indirect", "the lease would be torn up", "Karim Nassar", "who", "said", ""})
+	check(t, `Others argued that the port needed the money more than ever.`,
+		want{"indirect", "the port needed the money more than ever", "Others", "", "argued", ""})
+	check(t, `Sen. Laila Mansour (D-Anselm) has said that the deal is a disgrace.`,
+		want{"indirect", "the deal is a disgrace", "Laila Mansour", "", "said", ""})
+}
+
+func TestMediaByName(t *testing.T) {
+	check(t, `Dmitri Volkov said in an interview with the Argentine newspaper Clarin that the ships would stay.`,
+		want{"indirect", "the ships would stay", "Dmitri Volkov", "", "said", "Clarin"})
+	check(t, `The ships will stay until spring, Volkov said in a television interview.`,
+		want{"indirect", "The ships will stay until spring", "Volkov", "", "said", "television interview"})
+}
+
+func TestClauseEndsAtAnotherReport(t *testing.T) {
+	check(t, `Half of the voters said the lease was a mistake, and one in four said the port should be closed.`,
+		want{"indirect", "the lease was a mistake", "Half of the voters", "", "said", ""},
+		want{"indirect", "the port should be closed", "one in four", "", "said", ""})
+}
+
+func TestLabelsAreNoSpeakers(t *testing.T) {
+	for _, body := range []string{
+		"Q: Will the ships stay in the port for good?",
+		"The Latest: Talks on the lease resume in Anselm on Monday.",
+	} {
+		if got := quotes(t, body); len(got) != 0 {
+			t.Errorf("%q gave quotes: %+v", body, got)
+		}
+	}
+}
+
+func TestArchiveDoubleApostrophes(t *testing.T) {
+	// ''...'' opens a new sentence after a full stop, as it does in the
+	// archives that write quotation marks with two apostrophes.
+	check(t, "The port was quiet on Monday. ''We are not leaving before the winter ends,'' said Dmitri Volkov.",
+		want{"direct", "We are not leaving before the winter ends,", "Dmitri Volkov", "", "said", ""})
+}
