@@ -48,9 +48,19 @@ func TestLoad(t *testing.T) {
 	}
 	ts := httptest.NewServer(srv)
 	defer ts.Close()
-	ents, _, err := db.Entities(context.Background(), storyline.EntityFilter{Type: storyline.EntityPerson, Limit: 50})
+	ents, _, err := db.Entities(context.Background(), storyline.EntityFilter{Type: storyline.EntityPerson, Limit: 50, MaxArticles: 40})
 	if err != nil || len(ents) == 0 {
 		t.Fatalf("no speakers: %v", err)
+	}
+	var articles []string
+	seen := map[string]bool{}
+	for _, e := range ents {
+		for _, id := range e.Articles {
+			if !seen[id] {
+				seen[id] = true
+				articles = append(articles, id)
+			}
+		}
 	}
 	words := []string{"election", "campaign", "debate", "immigration", "tax", "economy", "voters", "poll", "senate", "email"}
 	// Distinct two-word queries: no answer is asked for twice, so none
@@ -72,6 +82,7 @@ func TestLoad(t *testing.T) {
 		{"search page, 10 words", func(i int) string { return "/search?q=" + words[i%len(words)] }},
 		{"speaker page, 50 speakers", func(i int) string { return "/entities/" + ents[i%len(ents)].ID }},
 		{"quotes API, 50 speakers", func(i int) string { return "/api/quotes?limit=50&speaker=" + ents[i%len(ents)].ID }},
+		{fmt.Sprintf("article page, %d articles", len(articles)), func(i int) string { return "/articles/" + articles[(i*7919)%len(articles)] }},
 		{"entity list API", func(i int) string { return "/api/entities?type=person&limit=50&offset=" + strconv.Itoa(50*(i%4)) }},
 		{"front page", func(int) string { return "/" }},
 	} {

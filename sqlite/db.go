@@ -22,6 +22,14 @@ import (
 //go:embed migrations/*.sql
 var migrations embed.FS
 
+// readers is the size of the pool of read connections: a few per core, so
+// that a slow query does not hold up quick ones behind it.
+const readers = 8
+
+// readerMmap is how much of the file each reader maps (virtual memory:
+// pages are shared with the operating system's cache, not copied).
+const readerMmap = 1 << 34
+
 // DB is a storyline store in one SQLite file.
 type DB struct {
 	path  string
@@ -53,11 +61,16 @@ func openUpTo(ctx context.Context, path, last string) (*DB, error) {
 		write.Close()
 		return nil, err
 	}
-	if db.read, err = sql.Open("sqlite", dsn+"&_pragma=query_only(1)"); err != nil {
+	// Readers map the file rather than copy pages through read calls, and
+	// keep a larger page cache each; the pool stays open: a new SQLite
+	// connection parses the whole schema before its first query.
+	readDSN := dsn + "&_pragma=query_only(1)&_pragma=mmap_size(" + fmt.Sprint(readerMmap) + ")&_pragma=cache_size(-16384)"
+	if db.read, err = sql.Open("sqlite", readDSN); err != nil {
 		write.Close()
 		return nil, fmt.Errorf("opening %s: %w", path, err)
 	}
-	db.read.SetMaxOpenConns(8)
+	db.read.SetMaxOpenConns(readers)
+	db.read.SetMaxIdleConns(readers)
 	return db, nil
 }
 

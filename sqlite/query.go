@@ -242,8 +242,8 @@ func (db *DB) Quotes(ctx context.Context, f storyline.QuoteFilter) ([]storyline.
 		w.add(cond, args...)
 		oneSpeaker = cond == oneSpeakerCond
 	}
-	for _, word := range strings.Fields(f.Query) {
-		w.add(`lower(q.text) LIKE ? ESCAPE '\'`, corpus.LikePattern(word))
+	if match := ftsQuery(f.Query); match != "" {
+		w.add("(q.seq, q.idx) IN (SELECT rowid >> 20, rowid & 1048575 FROM quotes_fts WHERE quotes_fts MATCH ?)", match)
 	}
 	if f.From != "" {
 		w.add("q.day <> '' AND q.day >= ?", f.From)

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -22,6 +23,7 @@ func randomCorpus(r *rand.Rand, n int) []*storyline.Article {
 		{"plc-anselm", "place"}, {"per-ivanova", "person"}, {"per-zoe", "person"}}
 	forms := []string{"Volkov", "Dmitri Volkov", "the minister", "Лавров", "Zoë", "Anselm"}
 	roles := []string{"Defence Minister", "spokesman", "Foreign Minister", ""}
+	sayings := []string{"The base stays", "No talks on the lease", "The fleet leaves the base", "Talks resume"}
 	var out []*storyline.Article
 	for i := range n {
 		day := time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, r.IntN(200)).Format("2006-01-02")
@@ -51,7 +53,7 @@ func randomCorpus(r *rand.Rand, n int) []*storyline.Article {
 				if r.IntN(2) == 0 {
 					said = time.Date(2016, 6, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, r.IntN(400)).Format("2006-01-02")
 				}
-				a.Quotes = append(a.Quotes, storyline.Quote{Kind: "direct", Text: "words", Date: said,
+				a.Quotes = append(a.Quotes, storyline.Quote{Kind: "direct", Text: sayings[r.IntN(len(sayings))], Date: said,
 					Speaker: storyline.Speaker{Entity: p.id, Name: e.Name}})
 			}
 		}
@@ -116,9 +118,32 @@ func checkViews(t *testing.T, db *DB) {
 	if st.Articles != want.Articles || st.Duplicates != want.Duplicates || st.Quotes != want.Quotes || st.Entities != want.Entities {
 		t.Errorf("stats %+v, want %+v", st, want)
 	}
+	checkQuoteSearch(t, db)
 	checkAttention(t, db, "", ref)
 	for _, e := range ref {
 		checkAttention(t, db, e.ID, ref)
+	}
+}
+
+// checkQuoteSearch compares the quote index with reading every quote.
+func checkQuoteSearch(t *testing.T, db *DB) {
+	t.Helper()
+	ctx := context.Background()
+	all, _, err := db.Quotes(ctx, storyline.QuoteFilter{Limit: 1 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, word := range []string{"base", "talks", "fleet"} {
+		want := 0
+		for _, q := range all {
+			if strings.Contains(strings.ToLower(q.Text), word) {
+				want++
+			}
+		}
+		got, n, err := db.Quotes(ctx, storyline.QuoteFilter{Query: word, Limit: 1 << 20})
+		if err != nil || n != want || len(got) != want {
+			t.Errorf("quotes saying %q: %d (%d listed), want %d: %v", word, n, len(got), want, err)
+		}
 	}
 }
 
