@@ -39,29 +39,28 @@ func saveArticle(ctx context.Context, tx pgx.Tx, a *storyline.Article, raw []byt
 	if _, err := tx.Exec(ctx, "DELETE FROM articles WHERE id = $1", a.ID); err != nil {
 		return fmt.Errorf("replacing article %s: %w", a.ID, err)
 	}
-	_, err = tx.Exec(ctx, `INSERT INTO articles (id, source, url, title, outlet, byline, dateline, published,
+	var seq int64
+	err = tx.QueryRow(ctx, `INSERT INTO articles (id, source, url, title, outlet, byline, dateline, published,
 		pub_earliest, pub_latest, pub_method, body, body_hash, simhash, duplicate_of, raw_hash, ingested, doc)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)`,
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18) RETURNING seq`,
 		a.ID, a.Source, a.URL, a.Title, a.Outlet, a.Byline, a.Dateline, a.Published.Date, a.Published.Earliest,
-		a.Published.Latest, a.Published.Method, a.Body, a.BodyHash, int64(a.SimHash), dup, rawHash, a.Ingested, doc)
+		a.Published.Latest, a.Published.Method, a.Body, a.BodyHash, int64(a.SimHash), dup, rawHash, a.Ingested, doc).Scan(&seq)
 	if err != nil {
 		return fmt.Errorf("storing article %s: %w", a.ID, err)
 	}
-	if _, err := tx.Exec(ctx, "INSERT INTO raw_inputs (article_id, raw) VALUES ($1, $2)", a.ID, raw); err != nil {
-		return fmt.Errorf("storing raw input of %s: %w", a.ID, err)
-	}
-	if a.DuplicateOf != "" {
-		return nil // a duplicate's findings are its original's
-	}
 	batch := &pgx.Batch{}
-	for band, value := range corpus.Bands(a.SimHash) {
-		batch.Queue("INSERT INTO simhash_bands (article_id, band, value) VALUES ($1,$2,$3)", a.ID, band, value)
-	}
-	queueQuotes(batch, a)
-	queueEntities(batch, a)
-	for i, e := range a.Events {
-		batch.Queue(`INSERT INTO dated_events (article_id, idx, date, granularity, text, start_off, end_off)
-			VALUES ($1,$2,$3,$4,$5,$6,$7)`, a.ID, i, e.Date, e.Granularity, e.Text, e.Start, e.End)
+	batch.Queue("INSERT INTO raw_inputs (article_id, raw) VALUES ($1, $2)", a.ID, raw)
+	if a.DuplicateOf == "" { // a duplicate's findings are its original's
+		for band, value := range corpus.Bands(a.SimHash) {
+			batch.Queue("INSERT INTO simhash_bands (article_id, band, value, simhash, seq) VALUES ($1,$2,$3,$4,$5)",
+				a.ID, band, value, int64(a.SimHash), seq)
+		}
+		queueQuotes(batch, a, seq)
+		queueEntities(batch, a)
+		for i, e := range a.Events {
+			batch.Queue(`INSERT INTO dated_events (article_id, idx, date, granularity, text, start_off, end_off)
+				VALUES ($1,$2,$3,$4,$5,$6,$7)`, a.ID, i, e.Date, e.Granularity, e.Text, e.Start, e.End)
+		}
 	}
 	if err := tx.SendBatch(ctx, batch).Close(); err != nil {
 		return fmt.Errorf("storing findings of %s: %w", a.ID, err)
@@ -69,21 +68,45 @@ func saveArticle(ctx context.Context, tx pgx.Tx, a *storyline.Article, raw []byt
 	return nil
 }
 
-func queueQuotes(batch *pgx.Batch, a *storyline.Article) {
+// queueQuotes stores quotes with their day (the day said, else the
+// article's) and the article's ingest order, the keys they are listed by.
+func queueQuotes(batch *pgx.Batch, a *storyline.Article, seq int64) {
 	for i, q := range a.Quotes {
 		doc, _ := json.Marshal(q)
+		day := q.Date
+		if day == "" {
+			day = a.Published.Date
+		}
 		batch.Queue(`INSERT INTO quotes (article_id, idx, kind, text, start_off, end_off, speaker_entity,
-			speaker_name, speaker_mention, cue, medium, said, doc) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
+			speaker_name, speaker_mention, cue, medium, said, doc, day, seq)
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
 			a.ID, i, q.Kind, q.Text, q.Start, q.End, q.Speaker.Entity, q.Speaker.Name, q.Speaker.Mention,
-			q.Cue, q.Medium, q.Date, doc)
+			q.Cue, q.Medium, q.Date, doc, day, seq)
 	}
 }
 
-// queueEntities stores one row per entity and surface form.
+// queueEntities stores one row per entity and surface form, and adds the
+// names and forms not known yet to entity_names. Known ones are skipped
+// before the insert is tried: an insert of a row another worker has just
+// inserted would wait for that worker's transaction to end.
 func queueEntities(batch *pgx.Batch, a *storyline.Article) {
+	var ids, names []string
+	seen := map[[2]string]bool{}
 	for _, f := range corpus.Forms(a) {
 		batch.Queue(`INSERT INTO entity_forms (entity_id, article_id, form, name, type, roles, mentions)
 			VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT DO NOTHING`, f.ID, a.ID, f.Form, f.Name, f.Type, f.Roles, f.Mentions)
+		for _, name := range []string{f.Form, f.Name} {
+			if k := [2]string{f.ID, name}; !seen[k] {
+				seen[k] = true
+				ids, names = append(ids, f.ID), append(names, name)
+			}
+		}
+	}
+	if len(ids) > 0 {
+		batch.Queue(`INSERT INTO entity_names (entity_id, name)
+			SELECT t.entity_id, t.name FROM unnest($1::text[], $2::text[]) AS t(entity_id, name)
+			WHERE NOT EXISTS (SELECT 1 FROM entity_names n WHERE n.entity_id = t.entity_id AND n.name = t.name)
+			ON CONFLICT DO NOTHING`, ids, names)
 	}
 }
 
@@ -115,9 +138,12 @@ func (db *DB) FindDuplicate(ctx context.Context, bodyHash string, simhash uint64
 	return findDuplicate(ctx, db.pool, bodyHash, simhash, maxDistance)
 }
 
+// findDuplicate looks for an exact copy first, then for the earliest
+// original sharing a SimHash band and within maxDistance bits: the bands
+// carry their article's SimHash and order, so the distance is checked in
+// the index, without reading any article row.
 func findDuplicate(ctx context.Context, q interface {
 	QueryRow(context.Context, string, ...any) pgx.Row
-	Query(context.Context, string, ...any) (pgx.Rows, error)
 }, bodyHash string, simhash uint64, maxDistance int) (string, bool, error) {
 	var id string
 	err := q.QueryRow(ctx, `SELECT id FROM articles WHERE body_hash = $1 AND duplicate_of IS NULL ORDER BY seq LIMIT 1`,
@@ -129,16 +155,27 @@ func findDuplicate(ctx context.Context, q interface {
 		return "", false, fmt.Errorf("finding duplicates: %w", err)
 	}
 	b := corpus.Bands(simhash)
-	rows, err := q.Query(ctx, `SELECT DISTINCT a.id, a.simhash, a.seq FROM simhash_bands s JOIN articles a ON a.id = s.article_id
-		WHERE (s.band, s.value) IN ((0,$1),(1,$2),(2,$3),(3,$4),(4,$5),(5,$6),(6,$7),(7,$8))
-		  AND a.duplicate_of IS NULL ORDER BY a.seq`, b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7])
-	if err != nil {
+	err = q.QueryRow(ctx, nearQuery, b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], int64(simhash), maxDistance).Scan(&id)
+	switch {
+	case err == pgx.ErrNoRows:
+		return "", false, nil
+	case err != nil:
 		return "", false, fmt.Errorf("finding near duplicates: %w", err)
 	}
-	defer rows.Close()
-	near, err := corpus.FirstNear(rows, simhash, maxDistance)
-	return near, false, err
+	return id, false, nil
 }
+
+// nearQuery reads each band's candidates with an index-only scan.
+const nearQuery = `SELECT article_id FROM (
+	SELECT article_id, simhash, seq FROM simhash_bands WHERE band = 0 AND value = $1 UNION ALL
+	SELECT article_id, simhash, seq FROM simhash_bands WHERE band = 1 AND value = $2 UNION ALL
+	SELECT article_id, simhash, seq FROM simhash_bands WHERE band = 2 AND value = $3 UNION ALL
+	SELECT article_id, simhash, seq FROM simhash_bands WHERE band = 3 AND value = $4 UNION ALL
+	SELECT article_id, simhash, seq FROM simhash_bands WHERE band = 4 AND value = $5 UNION ALL
+	SELECT article_id, simhash, seq FROM simhash_bands WHERE band = 5 AND value = $6 UNION ALL
+	SELECT article_id, simhash, seq FROM simhash_bands WHERE band = 6 AND value = $7 UNION ALL
+	SELECT article_id, simhash, seq FROM simhash_bands WHERE band = 7 AND value = $8
+) c WHERE bit_count((simhash # $9)::bit(64)) <= $10 ORDER BY seq LIMIT 1`
 
 // Article returns a stored article as extract printed it.
 func (db *DB) Article(ctx context.Context, id string) (*storyline.Article, error) {
@@ -223,20 +260,25 @@ func (db *DB) Quarantined(ctx context.Context, limit, offset int) ([]storyline.Q
 	return qs, total, err
 }
 
-// Search finds original articles by full-text query and filters.
+// Search finds original articles by full-text query and filters. Only
+// originals have a text vector, so a text search needs no duplicate
+// filter. The page is chosen first, by rank or date, and only its rows
+// are read whole and given a snippet.
 func (db *DB) Search(ctx context.Context, q storyline.SearchQuery) (storyline.SearchResult, error) {
 	q.Text, q.Outlet, q.Speaker, q.Entity, q.From, q.To = noNUL(q.Text), noNUL(q.Outlet), noNUL(q.Speaker),
 		noNUL(q.Entity), noNUL(q.From), noNUL(q.To)
-	where, args := []string{"a.duplicate_of IS NULL"}, []any{}
+	where, args := []string{}, []any{}
 	arg := func(v any) string {
 		args = append(args, v)
 		return fmt.Sprintf("$%d", len(args))
 	}
 	text := strings.TrimSpace(q.Text)
-	tsq := "NULL::tsquery"
+	tsq := ""
 	if text != "" {
 		tsq = "websearch_to_tsquery('english', " + arg(text) + ")"
 		where = append(where, "a.tsv @@ "+tsq)
+	} else {
+		where = append(where, "a.duplicate_of IS NULL")
 	}
 	if q.Outlet != "" {
 		where = append(where, "lower(a.outlet) = lower("+arg(q.Outlet)+")")
@@ -265,25 +307,30 @@ func (db *DB) Search(ctx context.Context, q storyline.SearchQuery) (storyline.Se
 	cond := strings.Join(where, " AND ")
 	var res storyline.SearchResult
 	if err := db.pool.QueryRow(ctx, "SELECT count(*) FROM articles a WHERE "+cond, args...).Scan(&res.Total); err != nil {
-		return res, fmt.Errorf("searching: %w", err)
+		return res, fmt.Errorf("searching %q: %w", q.Text, err)
 	}
-	order := "a.published DESC, a.seq"
-	snippet := "left(a.body, 240)"
-	if text != "" {
-		order = "ts_rank_cd(a.tsv, " + tsq + ") DESC, a.seq"
-		snippet = "ts_headline('english', a.body, " + tsq + ", 'StartSel=[, StopSel=], MaxWords=35, MinWords=15, MaxFragments=2')"
+	page := "SELECT a.seq, a.published AS key FROM articles a WHERE " + cond + " ORDER BY a.published DESC, a.seq"
+	order := "p.key DESC, p.seq"
+	if tsq != "" {
+		page = "SELECT a.seq, ts_rank_cd(a.tsv, " + tsq + ") AS key FROM articles a WHERE " + cond + " ORDER BY key DESC, a.seq"
 	}
-	rows, err := db.pool.Query(ctx, "SELECT a.id, a.title, a.outlet, a.published, "+snippet+" FROM articles a WHERE "+cond+
-		" ORDER BY "+order+" LIMIT "+arg(limitOr(q.Limit, 20))+" OFFSET "+arg(max(q.Offset, 0)), args...)
+	rows, err := db.pool.Query(ctx, "SELECT a.id, a.title, a.outlet, a.published, a.body FROM ("+page+
+		" LIMIT "+arg(limitOr(q.Limit, 20))+" OFFSET "+arg(max(q.Offset, 0))+") p JOIN articles a ON a.seq = p.seq ORDER BY "+order, args...)
 	if err != nil {
-		return res, fmt.Errorf("searching: %w", err)
+		return res, fmt.Errorf("searching %q: %w", q.Text, err)
 	}
+	terms := queryTerms(text)
 	res.Results, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (storyline.SearchHit, error) {
 		var h storyline.SearchHit
-		err := r.Scan(&h.ID, &h.Title, &h.Outlet, &h.Published, &h.Snippet)
+		var body string
+		err := r.Scan(&h.ID, &h.Title, &h.Outlet, &h.Published, &body)
+		h.Snippet = snippet(body, terms)
 		return h, err
 	})
-	return res, err
+	if err != nil {
+		return res, fmt.Errorf("searching %q: %w", q.Text, err)
+	}
+	return res, nil
 }
 
 // noNUL drops NUL characters, which PostgreSQL text cannot hold, from what

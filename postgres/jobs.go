@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/corpus"
 )
 
 // MaxAttempts is how many times a job may be claimed before it is taken
@@ -59,6 +60,12 @@ type Processor func(ctx context.Context, in *storyline.Input) (*storyline.Articl
 // claimed=false when no job is waiting.
 func (db *DB) WorkOne(ctx context.Context, process Processor, nearDistance int) (source, outcome string, claimed bool, err error) {
 	err = pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		// A commit lost in a server crash leaves its job queued, to be done
+		// again: the job and its result are one transaction, so the worker
+		// need not wait for the commit to reach the disk.
+		if _, err := tx.Exec(ctx, "SET LOCAL synchronous_commit = off"); err != nil {
+			return fmt.Errorf("starting a job: %w", err)
+		}
 		var id int64
 		var rawHash string
 		var meta, raw []byte
@@ -84,18 +91,26 @@ func (db *DB) WorkOne(ctx context.Context, process Processor, nearDistance int) 
 		if err != nil {
 			return err
 		}
-		_, err = tx.Exec(ctx, "UPDATE jobs SET state = 'done', done = now(), raw = ''::bytea WHERE id = $1", id)
+		// A settled job keeps only its hash, which refuses the input again.
+		_, err = tx.Exec(ctx, "UPDATE jobs SET state = 'done', done = now(), raw = ''::bytea, input = input - 'Text' WHERE id = $1", id)
 		return err
 	})
 	return source, outcome, claimed, err
 }
 
 // recordAttempt counts a claim on its own connection, outside the claiming
-// transaction, so the count survives the worker's death.
+// transaction, so the count survives the worker's death. It need not
+// survive the server's (which loses the claim too), so it does not wait for
+// the disk either.
 func (db *DB) recordAttempt(ctx context.Context, id int64) (int, error) {
 	var n int
-	err := db.pool.QueryRow(ctx, `WITH ins AS (INSERT INTO job_attempts (job_id) VALUES ($1) RETURNING 1)
-		SELECT (SELECT count(*) FROM job_attempts WHERE job_id = $1) + 1`, id).Scan(&n)
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, "SET LOCAL synchronous_commit = off"); err != nil {
+			return err
+		}
+		return tx.QueryRow(ctx, `WITH ins AS (INSERT INTO job_attempts (job_id) VALUES ($1) RETURNING 1)
+			SELECT (SELECT count(*) FROM job_attempts WHERE job_id = $1) + 1`, id).Scan(&n)
+	})
 	if err != nil {
 		return 0, fmt.Errorf("counting attempts of job %d: %w", id, err)
 	}
@@ -133,9 +148,7 @@ func settle(ctx context.Context, tx pgx.Tx, in *storyline.Input, rawHash string,
 			ON CONFLICT (hash) DO NOTHING`, q.Hash, q.Source, q.Reason, q.Detail, q.Raw)
 		return JobQuarantined, err
 	}
-	// Serialise duplicate checks on the body: two workers holding copies of
-	// one article must not both store it as an original.
-	if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock(hashtext($1))", a.BodyHash); err != nil {
+	if err := lockCopies(ctx, tx, a); err != nil {
 		return "", err
 	}
 	orig, _, err := findDuplicate(ctx, tx, a.BodyHash, a.SimHash, nearDistance)
@@ -148,6 +161,28 @@ func settle(ctx context.Context, tx pgx.Tx, in *storyline.Input, rawHash string,
 	}
 	return outcome, saveArticle(ctx, tx, a, in.Raw, rawHash)
 }
+
+// lockCopies serialises the duplicate checks of articles that may be
+// copies of each other, so that two workers holding two copies do not both
+// store theirs as the original: one lock on the body (exact copies) and one
+// on each SimHash band value (near copies share at least one), taken in
+// the same order by every worker, so they cannot deadlock. Two unrelated
+// articles share a band value one time in 32: they wait for each other's
+// commit only then.
+func lockCopies(ctx context.Context, tx pgx.Tx, a *storyline.Article) error {
+	b := corpus.Bands(a.SimHash)
+	_, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext($1)), pg_advisory_xact_lock($2, $3), pg_advisory_xact_lock($2+1, $4),
+		pg_advisory_xact_lock($2+2, $5), pg_advisory_xact_lock($2+3, $6), pg_advisory_xact_lock($2+4, $7),
+		pg_advisory_xact_lock($2+5, $8), pg_advisory_xact_lock($2+6, $9), pg_advisory_xact_lock($2+7, $10)`,
+		a.BodyHash, bandLockSpace, b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7])
+	if err != nil {
+		return fmt.Errorf("locking the duplicate check of %s: %w", a.ID, err)
+	}
+	return nil
+}
+
+// bandLockSpace keeps the band locks apart from other advisory locks.
+const bandLockSpace = 72615350
 
 // QueueStats counts jobs by state.
 func (db *DB) QueueStats(ctx context.Context) (map[string]int, error) {

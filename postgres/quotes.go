@@ -12,44 +12,48 @@ import (
 	"github.com/storyline-news/storyline/corpus"
 )
 
-// quoteDate is the day a quote was said, else its article's day.
+// quoteDate is the day a quote was said, else its article's day, for
+// queries that join the article anyway; q.day holds the same.
 const quoteDate = "COALESCE(NULLIF(q.said, ''), a.published)"
 
-// Quotes lists quotes across original articles in date order.
+// Quotes lists quotes in date order. Only originals keep quotes, so the
+// filters read the quotes alone (a speaker's through its day index), and
+// only the page's rows are joined to their articles.
 func (db *DB) Quotes(ctx context.Context, f storyline.QuoteFilter) ([]storyline.QuoteRecord, int, error) {
 	f.Speaker, f.Query, f.From, f.To, f.Article = noNUL(f.Speaker), noNUL(f.Query), noNUL(f.From), noNUL(f.To), noNUL(f.Article)
-	where, args := []string{"a.duplicate_of IS NULL"}, []any{}
+	where, args := []string{"TRUE"}, []any{}
 	arg := func(v any) string {
 		args = append(args, v)
 		return fmt.Sprintf("$%d", len(args))
 	}
 	if f.Speaker != "" {
-		ids, err := db.entityIDs(ctx, f.Speaker)
+		cond, err := db.speakerCond(ctx, f.Speaker, arg)
 		if err != nil {
 			return nil, 0, err
 		}
-		where = append(where, "(q.speaker_entity = ANY("+arg(ids)+") OR lower(q.speaker_name) LIKE "+
-			arg(corpus.LikePattern(f.Speaker))+" ESCAPE '\\')")
+		where = append(where, cond)
 	}
 	if f.Query != "" {
 		where = append(where, "q.tsv @@ websearch_to_tsquery('english', "+arg(f.Query)+")")
 	}
 	if f.From != "" {
-		where = append(where, quoteDate+" <> '' AND "+quoteDate+" >= "+arg(f.From))
+		where = append(where, "q.day <> '' AND q.day >= "+arg(f.From))
 	}
 	if f.To != "" {
-		where = append(where, quoteDate+" <> '' AND "+quoteDate+" <= "+arg(f.To))
+		where = append(where, "q.day <> '' AND q.day <= "+arg(f.To))
 	}
 	if f.Article != "" {
 		where = append(where, "q.article_id = "+arg(f.Article))
 	}
-	from := " FROM quotes q JOIN articles a ON a.id = q.article_id WHERE " + strings.Join(where, " AND ")
+	cond := strings.Join(where, " AND ")
 	var total int
-	if err := db.pool.QueryRow(ctx, "SELECT count(*)"+from, args...).Scan(&total); err != nil {
+	if err := db.pool.QueryRow(ctx, "SELECT count(*) FROM quotes q WHERE "+cond, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("listing quotes: %w", err)
 	}
-	rows, err := db.pool.Query(ctx, "SELECT q.doc, q.article_id, a.outlet, a.published"+from+
-		" ORDER BY "+quoteDate+", a.seq, q.idx LIMIT "+arg(limitOr(f.Limit, 50))+" OFFSET "+arg(max(f.Offset, 0)), args...)
+	rows, err := db.pool.Query(ctx, `SELECT q.doc, q.article_id, a.outlet, a.published FROM (
+		SELECT q.doc, q.article_id, q.day, q.seq, q.idx FROM quotes q WHERE `+cond+` ORDER BY q.day, q.seq, q.idx
+		LIMIT `+arg(limitOr(f.Limit, 50))+" OFFSET "+arg(max(f.Offset, 0))+`) q
+		JOIN articles a ON a.id = q.article_id ORDER BY q.day, q.seq, q.idx`, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("listing quotes: %w", err)
 	}
@@ -61,7 +65,32 @@ func (db *DB) Quotes(ctx context.Context, f storyline.QuoteFilter) ([]storyline.
 		}
 		return qr, json.Unmarshal(doc, &qr.Quote)
 	})
-	return qs, total, err
+	if err != nil {
+		return nil, 0, fmt.Errorf("listing quotes: %w", err)
+	}
+	return qs, total, nil
+}
+
+// speakerCond matches quotes by a speaker given as an entity id (the
+// speaker's index, read in date order) or as a name, alias or mention,
+// which also matches the names of speakers no entity was resolved for.
+func (db *DB) speakerCond(ctx context.Context, speaker string, arg func(any) string) (string, error) {
+	ids, err := db.entityIDs(ctx, speaker)
+	if err != nil {
+		return "", err
+	}
+	isID, err := db.isEntityID(ctx, speaker)
+	if err != nil {
+		return "", err
+	}
+	switch {
+	case isID && len(ids) == 1:
+		return "q.speaker_entity = " + arg(ids[0]), nil
+	case isID:
+		return "q.speaker_entity = ANY(" + arg(ids) + ")", nil
+	}
+	return "(q.speaker_entity = ANY(" + arg(ids) + ") OR lower(q.speaker_name) LIKE " + arg(corpus.LikePattern(speaker)) +
+		" ESCAPE '\\')", nil
 }
 
 // Timeline lists dated events and dated quotes about an entity or a query.

@@ -30,13 +30,27 @@ type Server struct {
 	as   string // OS user the server runs as ("" for the current user)
 }
 
-// Start initialises and starts a cluster. The caller must Stop it.
-func Start() (*Server, error) {
+// Options shape a cluster.
+type Options struct {
+	// Dir is where the cluster's folder is made ("" for the system's
+	// temporary folder): benchmarks keep large databases on a disk of
+	// their choosing.
+	Dir string
+	// Durable keeps fsync and synchronous commit on, as a production
+	// server has them; tests turn them off for speed.
+	Durable bool
+}
+
+// Start initialises and starts a cluster for tests. The caller must Stop it.
+func Start() (*Server, error) { return StartWith(Options{}) }
+
+// StartWith initialises and starts a cluster. The caller must Stop it.
+func StartWith(o Options) (*Server, error) {
 	bin, err := findBin()
 	if err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp("", "storyline-pg-")
+	dir, err := os.MkdirTemp(o.Dir, "storyline-pg-")
 	if err != nil {
 		return nil, err
 	}
@@ -55,8 +69,10 @@ func Start() (*Server, error) {
 		s.Stop()
 		return nil, fmt.Errorf("initdb: %w", err)
 	}
-	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
-		s.port, dir)
+	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c max_connections=200", s.port, dir)
+	if !o.Durable {
+		opts += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+	}
 	if err := s.run("pg_ctl", "-D", s.data(), "-o", opts, "-l", filepath.Join(dir, "log"), "-w", "-t", "60", "start"); err != nil {
 		log, _ := os.ReadFile(filepath.Join(dir, "log"))
 		s.Stop()
@@ -67,13 +83,28 @@ func Start() (*Server, error) {
 
 func (s *Server) data() string { return filepath.Join(s.dir, "data") }
 
+// PID is the server's main process id, read from its pid file.
+func (s *Server) PID() (int, error) {
+	b, err := os.ReadFile(filepath.Join(s.data(), "postmaster.pid"))
+	if err != nil {
+		return 0, err
+	}
+	line, _, _ := bytes.Cut(b, []byte("\n"))
+	return strconv.Atoi(string(bytes.TrimSpace(line)))
+}
+
 // DSN returns a connection string for a database on the server, creating
 // the database first.
 func (s *Server) DSN(ctx context.Context, database string) (string, error) {
 	if err := s.run("createdb", "-h", "127.0.0.1", "-p", strconv.Itoa(s.port), "-U", "postgres", database); err != nil {
 		return "", fmt.Errorf("createdb %s: %w", database, err)
 	}
-	return fmt.Sprintf("postgres://postgres@127.0.0.1:%d/%s?sslmode=disable", s.port, database), nil
+	return s.URL(database), nil
+}
+
+// URL is the connection string of a database on the server.
+func (s *Server) URL(database string) string {
+	return fmt.Sprintf("postgres://postgres@127.0.0.1:%d/%s?sslmode=disable", s.port, database)
 }
 
 // Stop shuts the server down and removes its files.
