@@ -183,12 +183,47 @@ func (d *document) inQuote(i int) bool {
 
 // findAttribution reads a sentence for a speech cue with its speaker:
 // "X said (that) ...", "..., X said", "\"...,\" said X", "according to X".
-func (d *document) findAttribution(s storyline.Span) *attribution {
+func (d *document) findAttribution(s storyline.Span, segs []int) *attribution {
 	toks := d.tokens(s)
-	if a, _ := d.attributionFrom(s, toks, 0); a != nil {
-		return a
+	var best *attribution
+	bestDist := 0
+	for from := 0; from < len(toks); {
+		a, next := d.attributionFrom(s, toks, from)
+		if a == nil {
+			break
+		}
+		// Of several cues the one next to the quotation introduces it:
+		// in "X refused to answer but said ..., adding: \"...\"" it is
+		// "adding".
+		if dist := d.distanceToSegments(toks[next-1], segs); best == nil || dist < bestDist {
+			best, bestDist = a, dist
+		}
+		from = next
+	}
+	if best != nil {
+		return best
 	}
 	return d.accordingTo(s, toks)
+}
+
+// distanceToSegments is how many bytes lie between a token and the
+// nearest of the quotations.
+func (d *document) distanceToSegments(t tok, segs []int) int {
+	best := -1
+	for _, i := range segs {
+		seg := d.segments[i]
+		dist := 0
+		switch {
+		case t.end <= seg.start:
+			dist = seg.start - t.end
+		case t.start >= seg.end:
+			dist = t.start - seg.end
+		}
+		if best < 0 || dist < best {
+			best = dist
+		}
+	}
+	return best
 }
 
 // findAttributions reads every attribution of a sentence, in order and
@@ -442,7 +477,7 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 	// The subject ends at a clause word or at another cue: in "what
 	// Bradley said she anticipated" she anticipated.
 	for j >= 0 && !toks[j].punct && !toks[j].quoted && !clauseWords[toks[j].lower] &&
-		!(isCue(toks[j].lower) && freeCues[toks[j].lower] && !nominalCues[toks[j].lower] && !personNouns[toks[j].lower]) {
+		!(toks[j].text == toks[j].lower && freeCues[toks[j].lower] && !nominalCues[toks[j].lower] && !personNouns[toks[j].lower]) {
 		j--
 	}
 	start := skipTemporal(toks, j+1, end)
@@ -694,6 +729,9 @@ func (d *document) speakerAfter(s storyline.Span, toks []tok, cue, cueEnd int) *
 // prepared texts".
 func circumstance(toks []tok, i int) bool {
 	w := toks[i].lower
+	if isAdverb(toks[i]) && i+1 < len(toks) && (prepositions[toks[i+1].lower] || particles[toks[i+1].lower]) {
+		return true // "pleasantly into the phone", "warmly back to 2008"
+	}
 	if w == "on" || w == "over" {
 		return i+1 < len(toks) && (temporalWords[toks[i+1].lower] || mediaWords[toks[i+1].lower] || determiners[toks[i+1].lower] && i+2 < len(toks) && mediaWords[toks[i+2].lower])
 	}

@@ -215,7 +215,8 @@ var prepositions = set(`for,to,by,with,of,about,against,from,into,at,on,in,over,
 // minister said".
 var temporalWords = set(`last,this,next,on,in,early,late,earlier,later,yesterday,today,week,month,year,weekend,morning,
 evening,night,monday,tuesday,wednesday,thursday,friday,saturday,sunday,january,february,march,april,may,june,july,
-august,september,october,november,december,spring,summer,autumn,fall,winter`)
+august,september,october,november,december,spring,summer,autumn,fall,winter,jan,feb,mar,apr,jun,jul,aug,sep,sept,oct,
+nov,dec,night,afternoon,day,days,weeks,months,years,time`)
 
 var answerCues = set(`respond,responds,responded,reply,replies,replied,answer,answers,answered`)
 
@@ -327,3 +328,9 @@ func phrases(list string) map[string]bool {
 
 // numberWords may end a speaker: "one in four".
 var numberWords = set(`one,two,three,four,five,six,seven,eight,nine,ten,dozen,hundred,thousand`)
+
+// quotingVerbs introduce a quotation that follows them with no comma:
+// "said \"...\"", "tweeted \"...\"", "chanted \"...\"".
+var quotingVerbs = inflected(`say,add,write,ask,declare,reply,respond,answer,shout,tweet,post,read,chant,yell,scream,
+exclaim,proclaim,quip+,joke,note,state,continue,whisper,mutter,sing,cry,begin,conclude,put,quote,recall,warn,insist,
+explain,argue,remark,tell,wonder,admit+,claim,vow,promise,announce,testify,muse`, nil)

@@ -83,7 +83,14 @@ func (d *document) readSentence(i int) int {
 			last++
 		}
 		span := storyline.Span{Start: s.Start, End: d.sentences[last].End}
-		d.direct(span, long, d.findAttribution(span))
+		// Reported speech before the quotation in the same sentence is a
+		// statement of its own: "X said there was no call, adding: \"...\"".
+		for _, attr := range d.findAttributions(s) {
+			if attr.contentEnd <= d.segments[long[0]].start-1 && !d.overlapsSegment(attr.contentStart, attr.contentEnd) {
+				d.indirect(attr, segs)
+			}
+		}
+		d.direct(span, long, d.findAttribution(span, long))
 		return last
 	}
 	for _, attr := range d.findAttributions(s) {
@@ -116,13 +123,27 @@ func (d *document) standalone(s storyline.Span, idx []int) []int {
 		last := ""
 		if f := strings.Fields(prefix); len(f) > 0 {
 			last = strings.ToLower(strings.Trim(f[len(f)-1], ".,;:"))
+			if len(f) > 1 && strings.EqualFold(f[len(f)-2], "to") {
+				last = "" // "to counter \"...\"" quotes a phrase into the clause
+			}
 		}
 		if prefix == "" || strings.HasSuffix(prefix, ":") || strings.HasSuffix(prefix, ",") ||
-			strings.HasSuffix(prefix, "—") || isCue(last) || len(out) > 0 {
+			strings.HasSuffix(prefix, "—") || quotingVerbs[last] || len(out) > 0 {
 			out = append(out, i)
 		}
 	}
 	return out
+}
+
+// overlapsSegment reports whether a stretch of the body overlaps a
+// quotation.
+func (d *document) overlapsSegment(start, end int) bool {
+	for _, seg := range d.segments {
+		if seg.start < end && start < seg.end {
+			return true
+		}
+	}
+	return false
 }
 
 func endsWithPunct(s string) bool {

@@ -74,7 +74,7 @@ func TestDumpErrors(t *testing.T) {
 		}
 		for i, q := range a.Quotes {
 			rec := map[string]any{"article": g.ID, "side": "system", "content": q.Text, "kind": q.Kind, "cue": q.Cue,
-				"mention": q.Speaker.Mention, "name": q.Speaker.Name, "start": q.Start,
+				"mention": q.Speaker.Mention, "name": q.Speaker.Name, "start": q.Start, "end": q.End, "sstart": q.Speaker.Start,
 				"context": g.Text[max(0, min(q.Start, q.Speaker.Start)-150):min(len(g.Text), max(q.End, q.Speaker.End)+30)]}
 			if gi, ok := sm[i]; ok {
 				rec["matched"], rec["gold"] = true, g.Quotes[gi].Content.Text
