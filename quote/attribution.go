@@ -325,6 +325,11 @@ func cueAt(toks []tok, i int) bool {
 	if !freeCues[t.lower] && !inFrame(toks, i) {
 		return false
 	}
+	if clauseOnly[t.lower] && i+1 < len(toks) {
+		if n := toks[i+1]; !(n.punct || n.quoted || n.lower == "that" || subjectPronouns[n.lower] || tailWords[n.lower]) {
+			return false
+		}
+	}
 	if i+1 < len(toks) && (particles[toks[i+1].lower] || compounds[t.lower+" "+toks[i+1].lower]) {
 		return false // "added up to", "think tank"
 	}
@@ -481,6 +486,12 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 		j--
 	}
 	start := skipTemporal(toks, j+1, end)
+	if start < end && j > 0 && (toks[j].lower == "and" || toks[j].lower == "or") {
+		start = conjoinedSubject(toks, j, start, end) // "Clinton and Sanders said"
+	}
+	for start < end-1 && focusWords[toks[start].lower] {
+		start++ // "even some technologists say"
+	}
 	if start == end && j > 0 && (toks[j].lower == "and" || toks[j].lower == "but") {
 		// "Wealth-X keeps its finances secret but says ...": the cue
 		// shares the subject that opens the sentence.
@@ -572,6 +583,30 @@ func skipParenthesis(toks []tok, j int) int {
 		}
 	}
 	return j
+}
+
+// conjoinedSubject extends the subject phrase [start, end) that follows
+// the conjunction at and over the conjunct before it, when that conjunct
+// is a name or a noun phrase that can speak: "Clinton and Sanders",
+// "Politicians and even some technologists". It returns the new start.
+func conjoinedSubject(toks []tok, and, start, end int) int {
+	left := and
+	for left > 0 && and-left < 5 && !toks[left-1].punct && !toks[left-1].quoted && !clauseWords[toks[left-1].lower] &&
+		!prepositions[toks[left-1].lower] && !isCue(toks[left-1].lower) {
+		left--
+	}
+	conj := toks[left:and]
+	if len(conj) == 0 || hasVerb(conj) || !(isName(conj) || looksLikeSpeaker(conj) && nounHeaded(conj)) {
+		return start
+	}
+	return left
+}
+
+// nounHeaded reports whether a phrase ends in a noun that speaks without
+// being a name: "officials", "some technologists".
+func nounHeaded(ts []tok) bool {
+	head := ts[len(ts)-1].lower
+	return groupNouns[head] || personNouns[head] || (len(head) > 4 && strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss"))
 }
 
 // reportsClause rejects "did not respond to a request for comment": an

@@ -24,7 +24,7 @@ var freeCues = inflected(speechVerbs+","+beliefVerbs, nounForms)
 var (
 	infinitiveCues = inflected(`want,plan+,seek,intend,aim,vow,threaten,hope,prefer+,wish,pledge,promise,refuse,decline`, nil)
 	clauseCues     = inflected(`know,see,understand,assume,imagine,guess,figure,reckon,suppose,remember,forget,discover,
-hear,insist,predict,agree,accept,conclude,concede,maintain`, nil)
+hear,insist,predict,agree,accept,conclude,concede,maintain,feel`, nil)
 	aboutCues = inflected(`speak,talk,speculate,joke,complain,boast,brag+,testify,comment,write,worry,fret+,rail,
 warn,caution,elaborate,muse,wonder,argue,agree,disagree`, nil)
 	asCues = inflected(`see,view,regard,describe,portray,paint,cast,characterize,characterise,depict,present,frame,
@@ -45,7 +45,7 @@ func union(sets ...map[string]bool) map[string]bool {
 
 // nounForms are forms of reporting verbs that news mostly uses as nouns
 // or in other senses: "the state", "a finding", "the showing".
-var nounForms = set(`state,states,find,finding,showing,post,posts,answers`)
+var nounForms = set(`state,states,find,finding,showing,post,posts,answers,remarks`)
 
 // speechVerbs report what someone said or wrote. A lemma marked "+"
 // doubles its last consonant ("admit+": admitted, admitting).
@@ -61,7 +61,7 @@ portray,congratulate,request,order,implore,clarify,scoff,rail,knock,assail,scold
 defend,read,decline,refuse`
 
 // beliefVerbs report what someone thinks, believes or fears.
-const beliefVerbs = `believe,think,feel,hope,fear,worry,doubt,expect,wonder,realize,realise,suspect,anticipate,
+const beliefVerbs = `believe,think,hope,fear,worry,doubt,expect,wonder,realize,realise,suspect,anticipate,
 recognize,recognise,consider,learn,notice,disagree,deem`
 
 func isCue(w string) bool { return cues[w] }
@@ -232,8 +232,8 @@ charge,charges,contention,admission,announcement,prediction,predictions,denial,a
 demand,demands,call,calls,proposal,fear,fears,hope,hopes,concern,concerns,doubt,doubts,worry,conclusion,finding,findings,
 report,observation,complaint,complaints,criticism,recommendation,plea,boast,request,opinion,position,estimate,forecast,
 expectation,expectations,acknowledgment,acknowledgement,confession,declaration,explanation,reminder,hint,message,
-testimony,decision,plan,plans,offer,idea,notion,theory,insinuation,implication,suspicion,conviction,assumption,
-prediction,wish,desire,intention,goal,vision,case,point,answer,reply,response,retort,question,questions`)
+testimony,theory,insinuation,implication,suspicion,conviction,assumption,answer,reply,response,retort,question,
+questions`)
 
 // infinitiveNouns report with an infinitive: "his promise to resign".
 var infinitiveNouns = set(`promise,promises,pledge,vow,threat,threats,demand,demands,call,calls,proposal,plea,request,
@@ -313,7 +313,13 @@ var particles = set(`up,back,off,down,away`)
 // compounds hold a cue word without reporting: "talk show", "think tank",
 // "in order to", "spoke on condition of anonymity", "called attention".
 var compounds = phrases(`talk show,talk shows,think tank,think tanks,in order,on condition,call attention,called attention,
-calls attention,calling attention,read more,see also,see more`)
+calls attention,calling attention,read more,see also,see more,news reports,media reports,press reports,
+investigative reports,add to,adds to,added to,adding to,add momentum,adds momentum,added momentum,adding momentum`)
+
+// clauseOnly are cues that report only before a clause, a quotation or
+// the end of a sentence: "charged that", "“...,” he added", but not
+// "charged him with murder" or "added soldiers".
+var clauseOnly = inflected(`add,charge`, nil)
 
 // phrases makes a set of comma-separated phrases of several words.
 func phrases(list string) map[string]bool {
@@ -334,3 +340,6 @@ var numberWords = set(`one,two,three,four,five,six,seven,eight,nine,ten,dozen,hu
 var quotingVerbs = inflected(`say,add,write,ask,declare,reply,respond,answer,shout,tweet,post,read,chant,yell,scream,
 exclaim,proclaim,quip+,joke,note,state,continue,whisper,mutter,sing,cry,begin,conclude,put,quote,recall,warn,insist,
 explain,argue,remark,tell,wonder,admit+,claim,vow,promise,announce,testify,muse`, nil)
+
+// focusWords may open a subject without being part of it: "even some".
+var focusWords = set(`even,only,also,just,still,now,both,then`)

@@ -112,24 +112,6 @@ func TestUnbalancedMarksNeverRunAway(t *testing.T) {
 	}
 }
 
-func FuzzAnnotate(f *testing.F) {
-	for _, s := range []string{`"We will stay," he said.`, "“A\n\n“B”", `According to X, y z w.`, `said said said "`} {
-		f.Add(s)
-	}
-	x := New()
-	f.Fuzz(func(t *testing.T, body string) {
-		a := &storyline.Article{Body: body}
-		if err := x.Annotate(context.Background(), a); err != nil {
-			t.Fatal(err)
-		}
-		for _, q := range a.Quotes {
-			if q.Start < 0 || q.End > len(body) || q.Start > q.End || q.Speaker.Start < 0 || q.Speaker.End > len(body) {
-				t.Fatalf("offsets outside the body: %+v", q)
-			}
-		}
-	})
-}
-
 func TestAppositives(t *testing.T) {
 	check(t, `Karim Nassar, the leader of the opposition party, said the lease was signed in secret.`,
 		want{"indirect", "the lease was signed in secret", "Karim Nassar", "", "said", ""})
