@@ -8,6 +8,7 @@ package quote
 
 import (
 	"context"
+	"sort"
 	"strings"
 
 	"github.com/storyline-news/storyline"
@@ -61,8 +62,9 @@ func newDocument(a *storyline.Article) *document {
 // segmentsIn lists the quoted segments that start inside a sentence.
 func (d *document) segmentsIn(s storyline.Span) []int {
 	var out []int
-	for i, seg := range d.segments {
-		if seg.start > s.Start && seg.start < s.End && !d.used[i] {
+	// Segments are in text order: start at the first one past s.Start.
+	for i := sort.Search(len(d.segments), func(k int) bool { return d.segments[k].start > s.Start }); i < len(d.segments) && d.segments[i].start < s.End; i++ {
+		if !d.used[i] {
 			out = append(out, i)
 		}
 	}
@@ -138,12 +140,8 @@ func (d *document) standalone(s storyline.Span, idx []int) []int {
 // overlapsSegment reports whether a stretch of the body overlaps a
 // quotation.
 func (d *document) overlapsSegment(start, end int) bool {
-	for _, seg := range d.segments {
-		if seg.start < end && start < seg.end {
-			return true
-		}
-	}
-	return false
+	k := sort.Search(len(d.segments), func(k int) bool { return d.segments[k].end > start })
+	return k < len(d.segments) && d.segments[k].start < end
 }
 
 func endsWithPunct(s string) bool {
@@ -173,7 +171,9 @@ func (d *document) direct(s storyline.Span, segs []int, attr *attribution) {
 func (d *document) indirect(attr *attribution, segs []int) {
 	start, end := attr.contentStart, attr.contentEnd
 	start, end = trimSpan(d.body, start, end)
-	if end-start < 8 || len(strings.Fields(d.body[start:end])) < 3 {
+	// Text without full stops (a list, a scraped menu) makes sentences
+	// no report runs to.
+	if end-start < 8 || end-start > maxReported || len(strings.Fields(d.body[start:end])) < 3 {
 		return
 	}
 	kind := storyline.QuoteIndirect
@@ -206,6 +206,10 @@ func (d *document) inherited(s storyline.Span) *attribution {
 	}
 	return &attribution{cue: prev.Cue, medium: prev.Medium, inherit: &prev.Speaker}
 }
+
+// maxReported is the longest reported clause, in bytes: ten times a long
+// news sentence.
+const maxReported = 3000
 
 // trimSpan trims spaces, a leading "that" and closing punctuation.
 func trimSpan(body string, start, end int) (int, int) {

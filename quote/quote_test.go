@@ -112,6 +112,33 @@ func TestUnbalancedMarksNeverRunAway(t *testing.T) {
 	}
 }
 
+// TestHostileInputsStayLinear reads inputs built to make a careless reader
+// quadratic or make it run away: 100,000 unbalanced marks, a quotation that
+// never closes over thousands of sentences, thousands of quoted sentences
+// and cues without punctuation. Every quote must still be a span of the
+// body, and an unclosed mark must not swallow the article.
+func TestHostileInputsStayLinear(t *testing.T) {
+	for name, body := range map[string]string{
+		"marks":   strings.Repeat(`"`, 100000),
+		"curly":   strings.Repeat("“x ", 30000),
+		"endless": "“" + strings.Repeat("The port would stay open for years. ", 5000),
+		"quotes":  strings.Repeat("\"A long quote is here,\" he said. ", 5000),
+		"cues":    strings.Repeat("the minister said that the officials argued that ", 5000),
+		"commas":  strings.Repeat("Volkov, ", 20000) + "said the base stays.",
+	} {
+		got := quotes(t, body)
+		for _, q := range got {
+			if q.Kind != storyline.QuoteDirect && len(q.Text) > maxReported {
+				t.Errorf("%s: a quote ran away over %d bytes", name, len(q.Text))
+				break
+			}
+		}
+		if name == "quotes" && len(got) != 5000 {
+			t.Errorf("%s: %d quotes, want one a sentence", name, len(got))
+		}
+	}
+}
+
 func TestAppositives(t *testing.T) {
 	check(t, `Karim Nassar, the leader of the opposition party, said the lease was signed in secret.`,
 		want{"indirect", "the lease was signed in secret", "Karim Nassar", "", "said", ""})
