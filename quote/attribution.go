@@ -96,13 +96,31 @@ var titleAbbreviations = set(`Mr,Mrs,Ms,Dr,Sen,Rep,Gov,Gen,Lt,Col,Sgt,Capt,Adm,P
 // participleSubject reads "Sanders defended his plan, saying (that) ...":
 // the speaker is the subject that opens the sentence.
 func (d *document) participleSubject(s storyline.Span, toks []tok, cue, cueEnd int) *attribution {
-	end := leadingSubject(toks[:cue])
-	if end == 0 || !looksLikeSpeaker(toks[:end]) {
+	start := openingAdverbial(toks[:cue]) // "In 2016, Mrs. Schlafly endorsed Trump, saying"
+	end := start + leadingSubject(toks[start:cue])
+	if end == start || !looksLikeSpeaker(toks[start:end]) {
 		return nil
 	}
-	a := &attribution{cue: cueText(toks, cue, cueEnd), speakerStart: toks[0].start, speakerEnd: toks[end-1].end, medium: d.medium(s)}
+	a := &attribution{cue: cueText(toks, cue, cueEnd), speakerStart: toks[start].start, speakerEnd: toks[end-1].end, medium: d.medium(s)}
 	a.contentStart, a.contentEnd = d.contentAfter(s, toks, cue, cueEnd)
 	return a
+}
+
+// openingAdverbial returns where a sentence's subject starts after a
+// phrase of time or place set off by a comma ("In 2016, ..."), or 0.
+func openingAdverbial(toks []tok) int {
+	if len(toks) == 0 || !(prepositions[toks[0].lower] || temporalWords[toks[0].lower] || isAdverb(toks[0])) {
+		return 0
+	}
+	for i := 1; i < len(toks) && i < 9; i++ {
+		if toks[i].text == "," {
+			return i + 1
+		}
+		if toks[i].punct {
+			return 0
+		}
+	}
+	return 0
 }
 
 // leadingSubject returns the end of the noun phrase opening a sentence:
@@ -456,14 +474,14 @@ func (d *document) attributionFrom(s storyline.Span, toks []tok, from int) (*att
 
 // subjectBefore reads "SPEAKER [adverb] CUE ..." and "NAME, ROLE, CUE ...".
 func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) *attribution {
-	if cue > 0 && toks[cue-1].text == "," && strings.HasSuffix(toks[cue].lower, "ing") {
+	if cue > 0 && strings.HasSuffix(toks[cue].lower, "ing") && (toks[cue-1].text == "," || participleLinks[toks[cue-1].lower]) {
 		return d.participleSubject(s, toks, cue, cueEnd)
 	}
 	if cue > 0 && toks[cue-1].text == "," {
 		if a := d.appositiveSubject(s, toks, cue, cueEnd); a != nil {
 			return a
 		}
-		if a := d.longAppositive(s, toks, cue, cueEnd); a != nil {
+		if a := d.longAppositive(s, toks, cue, cue, cueEnd); a != nil {
 			return a
 		}
 	}
@@ -473,6 +491,13 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 	}
 	if passive(toks, j+1, cue) {
 		return d.passiveAgent(s, toks, cue, cueEnd)
+	}
+	if j >= 0 && j < cue-1 && toks[j].text == "," {
+		// "Republican lawmakers, who are close to the industry, have
+		// vowed": the appositive closes before the auxiliary.
+		if a := d.longAppositive(s, toks, j+1, cue, cueEnd); a != nil {
+			return a
+		}
 	}
 	j = skipParenthesis(toks, j) // "Sen. Ted Cruz (R-Tex.) said"
 	if j >= 0 && relativePronouns[toks[j].lower] {
@@ -666,12 +691,15 @@ func (d *document) appositiveSubject(s storyline.Span, toks []tok, cue, cueEnd i
 // longAppositive reads "Wilcox, whose education was paid for by the
 // military, said ...": a name opening the sentence, a comma, a gloss of
 // any length and a comma before the cue.
-func (d *document) longAppositive(s storyline.Span, toks []tok, cue, cueEnd int) *attribution {
-	n := leadingName(toks)
-	if n == 0 || n >= cue-2 || toks[n].text != "," || pronouns[toks[0].lower] {
+func (d *document) longAppositive(s storyline.Span, toks []tok, verb, cue, cueEnd int) *attribution {
+	n := 0
+	for n < len(toks) && n < 7 && !toks[n].punct && !toks[n].quoted {
+		n++
+	}
+	if n == 0 || n >= verb-2 || toks[n].text != "," || pronouns[toks[0].lower] || !looksLikeSpeaker(toks[:n]) {
 		return nil
 	}
-	for _, t := range toks[n+1 : cue-1] {
+	for _, t := range toks[n+1 : verb-1] {
 		if !t.quoted && (isCue(t.lower) || t.text == ";") {
 			return nil
 		}
@@ -831,7 +859,19 @@ func (d *document) contentAfter(s storyline.Span, toks []tok, cue, cueEnd int) (
 		}
 	}
 	if circumstance(toks, i) && !hasFiniteVerb(toks[i:stop]) {
-		return s.End, s.End // "wrote on his blog", "said on Thursday": no clause
+		// "wrote on his blog", "said on Thursday" report no clause, but
+		// "said that in a race between them, he would support Trump" opens
+		// its clause with the circumstance.
+		if stop >= len(toks)-1 || toks[stop].text != "," || !subjectPronouns[toks[stop+1].lower] && !isName(toks[stop+1:stop+2]) {
+			return s.End, s.End
+		}
+		end = s.End
+		for k := stop + 2; k < len(toks)-1; k++ {
+			if clauseBreak(toks, k) {
+				end = toks[k].start
+				break
+			}
+		}
 	}
 	return toks[i].start, end
 }
@@ -1052,7 +1092,6 @@ func looksLikeSpeaker(ts []tok) bool {
 	if len(ts) == 0 || ts[0].quoted || !nounPhrase(ts) {
 		return false
 	}
-
 	if len(ts) == 1 && (pronouns[ts[0].lower] || quantifierSubjects[ts[0].lower]) {
 		return true
 	}
@@ -1066,7 +1105,19 @@ func looksLikeSpeaker(ts []tok) bool {
 			return true
 		}
 	}
-	head := ts[len(ts)-1].lower
+	// A description speaks through its head noun, the word before any
+	// preposition: "proponents of more controls on hate speech".
+	headAt := len(ts) - 1
+	for i, t := range ts {
+		if i > 0 && prepositions[t.lower] {
+			headAt = i - 1
+			break
+		}
+	}
+	head := ts[headAt].lower
+	if len(ts) <= 9 && nounHeaded(ts[:headAt+1]) {
+		return true
+	}
 	return len(ts) <= 4 && (groupNouns[head] || personNouns[head] || (len(ts) == 1 && (head == "another" || head == "one")))
 }
 

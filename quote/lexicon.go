@@ -343,3 +343,7 @@ explain,argue,remark,tell,wonder,admit+,claim,vow,promise,announce,testify,muse`
 
 // focusWords may open a subject without being part of it: "even some".
 var focusWords = set(`even,only,also,just,still,now,both,then`)
+
+// participleLinks join a participle cue to the clause whose subject speaks:
+// "..., while saying", "began by saying".
+var participleLinks = set(`while,by,after,before,when,without,in,on,since`)

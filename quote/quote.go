@@ -10,6 +10,8 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/sentence"
@@ -129,12 +131,31 @@ func (d *document) standalone(s storyline.Span, idx []int) []int {
 				last = "" // "to counter \"...\"" quotes a phrase into the clause
 			}
 		}
-		if prefix == "" || strings.HasSuffix(prefix, ":") || strings.HasSuffix(prefix, ",") ||
-			strings.HasSuffix(prefix, "—") || quotingVerbs[last] || len(out) > 0 {
+		if (prefix == "" || strings.HasSuffix(prefix, ":") || strings.HasSuffix(prefix, ",") ||
+			strings.HasSuffix(prefix, "—") || quotingVerbs[last] || len(out) > 0) && !d.continuesClause(s, i) {
 			out = append(out, i)
 		}
 	}
 	return out
+}
+
+// continuesClause reports whether a quotation is a fragment the writer's
+// own clause goes on from: "\"I held and hugged\" grieving families, he
+// said" is one reported statement holding a quoted fragment, while "\"We
+// stay\" he said" and "\"We stay.\" The ships..." are quotations.
+func (d *document) continuesClause(s storyline.Span, i int) bool {
+	seg := d.segments[i]
+	if !seg.closed || endsWithPunct(d.body[seg.start:seg.end]) {
+		return false
+	}
+	rest := strings.TrimLeft(d.body[min(seg.end+len("”"), s.End):s.End], "”\"' ")
+	f := strings.Fields(rest)
+	if len(f) == 0 {
+		return false
+	}
+	w := strings.ToLower(strings.Trim(f[0], ".,;:!?"))
+	r, _ := utf8.DecodeRuneInString(f[0])
+	return unicode.IsLower(r) && !pronouns[w] && !isCue(w) && !determiners[w] && w != "said"
 }
 
 // overlapsSegment reports whether a stretch of the body overlaps a
