@@ -151,8 +151,10 @@ func (d *document) headline(s storyline.Span, toks []tok) *attribution {
 // an interview's "Q:" and "A:", a shouted "UN:", a rubric ("The Latest:",
 // "Poll:", "Revealed:").
 func headlineSpeaker(ts []tok) bool {
+	// A transcript names its speakers in capitals ("KATE BOLDUAN:"); one
+	// capitalised word is a rubric or an acronym ("UN:").
 	for _, t := range ts {
-		if len(t.text) > 1 && t.text == strings.ToUpper(t.text) && !strings.HasSuffix(t.text, ".") {
+		if len(ts) == 1 && len(t.text) > 1 && t.text == strings.ToUpper(t.text) && !strings.HasSuffix(t.text, ".") {
 			return false
 		}
 	}
@@ -696,7 +698,15 @@ func (d *document) longAppositive(s storyline.Span, toks []tok, verb, cue, cueEn
 	for n < len(toks) && n < 7 && !toks[n].punct && !toks[n].quoted {
 		n++
 	}
-	if n == 0 || n >= verb-2 || toks[n].text != "," || pronouns[toks[0].lower] || !looksLikeSpeaker(toks[:n]) {
+	name := n
+	if n < len(toks) && toks[n].text == "(" {
+		// "State Rep. Wendy Nanney (R), a leader of ..., suggested"
+		for n < len(toks) && n < name+8 && toks[n].text != ")" {
+			n++
+		}
+		n++
+	}
+	if name == 0 || n >= verb-2 || toks[n].text != "," || pronouns[toks[0].lower] || !looksLikeSpeaker(toks[:name]) {
 		return nil
 	}
 	for _, t := range toks[n+1 : verb-1] {
@@ -704,7 +714,7 @@ func (d *document) longAppositive(s storyline.Span, toks []tok, verb, cue, cueEn
 			return nil
 		}
 	}
-	a := &attribution{cue: cueText(toks, cue, cueEnd), speakerStart: toks[0].start, speakerEnd: toks[n-1].end, medium: d.medium(s)}
+	a := &attribution{cue: cueText(toks, cue, cueEnd), speakerStart: toks[0].start, speakerEnd: toks[name-1].end, medium: d.medium(s)}
 	a.contentStart, a.contentEnd = d.contentAfter(s, toks, cue, cueEnd)
 	return a
 }
@@ -818,14 +828,38 @@ func hasFiniteVerb(ts []tok) bool {
 	return false
 }
 
+// afterListener skips whom a cue was addressed to: "told reporters
+// (that)", "asked her assistant to", "urged Congress to", "warned them
+// the port would close". It returns where the reported words begin.
+func afterListener(toks []tok, from int) int {
+	for j := from; j < len(toks) && j < from+8 && !toks[j].punct && !toks[j].quoted; j++ {
+		switch w := toks[j].lower; {
+		case w == "that":
+			return j // the that-clause is read by the caller
+		case j > from && (w == "to" || w == "whether" || w == "if" || whWords[w]):
+			return j
+		}
+	}
+	// No clause marker: the listener is a pronoun or a short name or
+	// noun phrase, and the clause follows it.
+	if from < len(toks) && objectPronouns[toks[from].lower] {
+		return from + 1
+	}
+	if n := leadingName(toks[from:]); n > 0 && n < 5 {
+		return from + n
+	}
+	if from < len(toks) && (groupNouns[toks[from].lower] || personNouns[toks[from].lower]) {
+		return from + 1
+	}
+	return from
+}
+
 // contentAfter finds the reported clause after a cue, skipping the
 // listener of "told reporters (that)" and a trailing attribution.
 func (d *document) contentAfter(s storyline.Span, toks []tok, cue, cueEnd int) (int, int) {
 	i := cueEnd
 	if tellCues[toks[cue].lower] {
-		for i < len(toks) && toks[i].lower != "that" && !toks[i].punct && i-cueEnd < 8 {
-			i++
-		}
+		i = afterListener(toks, cueEnd)
 	}
 	// "said on Friday that ...": the clause starts after "that", unless
 	// another clause or cue comes first ("says she agrees and argues that").

@@ -115,7 +115,11 @@ func verbForms(w string, double bool) []string {
 }
 
 // tellCues take a listener before the reported clause: "told reporters that".
-var tellCues = set(`tell,tells,told,telling,remind,reminds,reminded,warn,warns,warned,assure,assured,urge,urged`)
+var tellCues = inflected(`tell,remind,warn,assure,urge,ask,inform,advise,caution,implore,press,order,instruct,encourage,
+beg+,invite,call`, nil)
+
+// objectPronouns are listeners: "told him the port would close".
+var objectPronouns = set(`him,her,them,us,me,you,reporters,journalists,supporters,voters,lawmakers,members,delegates`)
 
 var auxiliaries = set(`has,have,had,would,will,also,then,later,previously,once,again,repeatedly,publicly,privately,
 recently,reportedly,is,was,were,are,be,been,did,does,do,not,never,could,might,may,should,must,can,still,even,quickly,
