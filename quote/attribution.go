@@ -870,6 +870,9 @@ func (d *document) contentAfter(s storyline.Span, toks []tok, cue, cueEnd int) (
 	for k := i; k < len(toks) && k < i+reach && !toks[k].punct && !toks[k].quoted; k++ {
 		if toks[k].lower == "that" {
 			i = k + 1
+			if k+1 < len(toks) && (beForms[toks[k+1].lower] || modals[toks[k+1].lower] || toks[k+1].lower == "has") {
+				i = k // "said that was a mistake": the demonstrative is the subject
+			}
 			break
 		}
 		if isCue(toks[k].lower) || clauseWords[toks[k].lower] {
@@ -1101,7 +1104,16 @@ func cueText(toks []tok, start, end int) string {
 // determiner starts without a preposition before it, which makes it a
 // clause ("Mr. Biden expressed astonishment at").
 func nounPhrase(ts []tok) bool {
-	last := ts[len(ts)-1].lower
+	first, last := ts[0].lower, ts[len(ts)-1].lower
+	if prepositions[first] || first == "to" || first == "like" || first == "unlike" || first == "than" {
+		return false // "of Flint", "to Vargas'", "Like Corker"
+	}
+	if contractions[first] {
+		return false // "it's raising" is a clause, not an owner
+	}
+	if len(ts) == 1 && len(ts[0].text) > 5 && ts[0].text == strings.ToUpper(ts[0].text) {
+		return false // a dateline, "WASHINGTON"
+	}
 	if len(ts) == 1 && (openers[last] || clauseWords[last] || prepositions[last]) && !pronouns[last] && !quantifierSubjects[last] {
 		return false
 	}

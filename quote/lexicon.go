@@ -271,7 +271,14 @@ program,show,blog,website,page,account,podcast,cnn,fox,msnbc,nbc,abc,cbs,npr,sun
 var openers = set(`but,and,or,so,yet,in,on,at,back,what,when,where,why,how,there,here,then,now,also,still,
 meanwhile,however,instead,indeed,yes,no,well,asked,last,after,before,as,if,while,though,although,because,since,today,
 tonight,yesterday,this,that,these,those,who,which,whom,whose,just,only,even,again,later,earlier,finally,first,also,
-rather,perhaps,maybe,probably,certainly,clearly,obviously,please,thus,hence,therefore,otherwise,besides,moreover`)
+rather,perhaps,maybe,probably,certainly,clearly,obviously,please,thus,hence,therefore,otherwise,besides,moreover,
+likewise,using,additionally,similarly,separately,nonetheless,nevertheless,regardless,overall,ultimately,initially,
+previously,recently,currently,notably,specifically,essentially,basically,meanwhile,furthermore,afterward,afterwards,
+nowadays,here's,there's,what's,that's,it's,let's`)
+
+// contractions of a pronoun and "is" look like owners: "it's raising".
+var contractions = set(`it's,it’s,he's,he’s,she's,she’s,that's,that’s,there's,there’s,what's,what’s,who's,who’s,here's,
+here’s,let's,let’s,where's,where’s`)
 
 // rubrics head a line with a colon as a label, not a speaker.
 var rubrics = set(`latest,poll,polls,revealed,contributing,exclusive,breaking,analysis,opinion,editorial,factbox,explainer,

@@ -221,7 +221,10 @@ func (d *document) inherited(s storyline.Span) *attribution {
 		return nil
 	}
 	prev := d.quotes[len(d.quotes)-1]
-	between := d.body[prev.End:s.Start]
+	between := ""
+	if prev.End < s.Start { // a quote read in the same sentence may end after it starts
+		between = d.body[prev.End:s.Start]
+	}
 	if strings.Count(between, "\n\n") > 1 || strings.Count(between, "\n") > 2 || len(between) > 400 {
 		return nil
 	}
@@ -237,7 +240,8 @@ func trimSpan(body string, start, end int) (int, int) {
 	for start < end && strings.ContainsRune(" ,:;—–-", rune(body[start])) {
 		start++
 	}
-	if strings.HasPrefix(strings.ToLower(body[start:end]), "that ") {
+	if f := strings.Fields(body[start:end]); len(f) > 1 && strings.EqualFold(f[0], "that") && !beForms[strings.ToLower(f[1])] &&
+		!modals[strings.ToLower(f[1])] && !strings.EqualFold(f[1], "has") {
 		start += 5
 	}
 	for end > start && strings.ContainsRune(" ,.;:!?", rune(body[end-1])) {
