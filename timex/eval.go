@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"sort"
 	"strings"
@@ -243,60 +244,114 @@ func byteOffsets(s string) []int {
 	return append(out, len(s))
 }
 
-// PubDateReport says how well publication dates are found from text alone.
+// PubDateReport says how well publication dates are found from text
+// alone. Shares are of all articles: an article without a best day
+// counts as a miss for the day-accuracy figures.
 type PubDateReport struct {
-	Articles, Dated, InRange, ExactDay int
-	MedianWidthDays                    float64
-	ByMethod                           map[string]int
+	Articles, Dated, InRange, DatedInRange int
+	ExactDay, Within3, Within30            int
+	Widths, DatedWidths                    []int // range widths in days, sorted
+	ByMethod                               map[string]int
 }
 
 func (r PubDateReport) String() string {
 	n := float64(max(r.Articles, 1))
-	return fmt.Sprintf("publication date from text alone (metadata hidden) on %d articles: a date for %d (%.3f) %v\n"+
-		"  range holds the truth %.3f, median range width %.0f days (dated articles), exact day %.3f\n",
-		r.Articles, r.Dated, float64(r.Dated)/n, r.ByMethod, float64(r.InRange)/n, r.MedianWidthDays, float64(r.ExactDay)/n)
+	share := func(k int) float64 { return float64(k) / n }
+	var b strings.Builder
+	fmt.Fprintf(&b, "publication date from text alone (metadata hidden) on %d articles: a best day for %d (%.3f) %v\n",
+		r.Articles, r.Dated, share(r.Dated), r.ByMethod)
+	fmt.Fprintf(&b, "  range holds the truth %.3f (%d of %d; with a best day: %d of %d)\n",
+		share(r.InRange), r.InRange, r.Articles, r.DatedInRange, r.Dated)
+	fmt.Fprintf(&b, "  best day: exact %.3f, within 3 days %.3f, within 30 days %.3f\n",
+		share(r.ExactDay), share(r.Within3), share(r.Within30))
+	fmt.Fprintf(&b, "  range width in days, all articles: %s\n", widthSummary(r.Widths))
+	fmt.Fprintf(&b, "  range width in days, with a best day: %s\n", widthSummary(r.DatedWidths))
+	return b.String()
+}
+
+// widthSummary gives the distribution of sorted widths by percentiles
+// and by the share within a week, a month and a year.
+func widthSummary(w []int) string {
+	if len(w) == 0 {
+		return "none"
+	}
+	at := func(q float64) int { return w[min(len(w)-1, int(q*float64(len(w))))] }
+	within := func(days int) float64 { return float64(sort.SearchInts(w, days+1)) / float64(len(w)) }
+	return fmt.Sprintf("p10 %d, p25 %d, median %d, p75 %d, p90 %d; <= 7: %.3f, <= 31: %.3f, <= 366: %.3f",
+		at(0.10), at(0.25), at(0.5), at(0.75), at(0.9), within(7), within(31), within(366))
+}
+
+// pubDateDoc is an article of an evaluation file with its true date.
+type pubDateDoc struct {
+	Text, Published string
 }
 
 // EvaluatePubDate hides each article's publication date and finds it from
-// the text alone, as Annotate does for articles without metadata. Shares
-// are of all articles: an "unknown" answer counts as a miss.
+// the text alone, as Annotate does for articles without metadata.
 func EvaluatePubDate(ctx context.Context, path string) (PubDateReport, error) {
+	return evaluatePubDate(ctx, path, -1, time.Now().UTC())
+}
+
+// evaluatePubDate scores the articles on even or odd lines (half 0 or 1)
+// or all (-1), as of the given day.
+func evaluatePubDate(ctx context.Context, path string, half int, now time.Time) (PubDateReport, error) {
 	r := PubDateReport{ByMethod: map[string]int{}}
-	var widths []float64
-	err := eachLine(ctx, path, func(_ int, raw []byte) error {
-		var d struct{ Text, Published string }
+	err := eachPubDate(ctx, path, half, func(d pubDateDoc, truth time.Time) {
+		r.Articles++
+		p := fromTextAt(d.Text, now)
+		r.ByMethod[p.Method]++
+		e, err1 := time.Parse("2006-01-02", p.Earliest)
+		l, err2 := time.Parse("2006-01-02", p.Latest)
+		hit := err1 == nil && err2 == nil && !truth.Before(e) && !truth.After(l)
+		width := 0
+		if err1 == nil && err2 == nil {
+			width = int(l.Sub(e).Hours()/24) + 1
+			r.Widths = append(r.Widths, width)
+		}
+		if hit {
+			r.InRange++
+		}
+		best, err := time.Parse("2006-01-02", p.Date)
+		if err != nil {
+			return
+		}
+		r.Dated++
+		r.DatedWidths = append(r.DatedWidths, width)
+		if hit {
+			r.DatedInRange++
+		}
+		off := math.Abs(best.Sub(truth).Hours() / 24)
+		for _, c := range []struct {
+			days float64
+			n    *int
+		}{{0, &r.ExactDay}, {3, &r.Within3}, {30, &r.Within30}} {
+			if off <= c.days {
+				*c.n++
+			}
+		}
+	})
+	sort.Ints(r.Widths)
+	sort.Ints(r.DatedWidths)
+	return r, err
+}
+
+// eachPubDate calls fn with every article of a file that has a true day.
+func eachPubDate(ctx context.Context, path string, half int, fn func(d pubDateDoc, truth time.Time)) error {
+	return eachLine(ctx, path, func(line int, raw []byte) error {
+		if half >= 0 && line%2 != half {
+			return nil
+		}
+		var d pubDateDoc
 		if err := json.Unmarshal(raw, &d); err != nil {
 			return err
 		}
-		if len(d.Published) < 10 {
-			return nil
+		truth, err := time.Parse("2006-01-02", d.Published[:min(10, len(d.Published))])
+		if err != nil {
+			return nil // an article without a true day says nothing here
 		}
-		truth := d.Published[:10]
-		r.Articles++
-		p := FromText(d.Text)
-		r.ByMethod[p.Method]++
-		if p.Date == "" {
-			return nil
-		}
-		r.Dated++
-		if p.Earliest <= truth && truth <= p.Latest {
-			r.InRange++
-		}
-		if p.Date == truth {
-			r.ExactDay++
-		}
-		e, err1 := time.Parse("2006-01-02", p.Earliest)
-		l, err2 := time.Parse("2006-01-02", p.Latest)
-		if err1 == nil && err2 == nil {
-			widths = append(widths, l.Sub(e).Hours()/24)
-		}
+		fn(d, truth)
 		return nil
 	})
-	if len(widths) > 0 {
-		sort.Float64s(widths)
-		r.MedianWidthDays = widths[len(widths)/2]
-	}
-	return r, err
 }
 
 // GoldReport scores the project's own gold sentences (timex/testdata/gold.jsonl).

@@ -2,6 +2,7 @@ package timex
 
 import (
 	"strings"
+	"time"
 
 	"github.com/storyline-news/storyline"
 )
@@ -20,10 +21,14 @@ var headerWords = map[string]bool{"published": true, "updated": true, "posted": 
 // its header ("Published: 12/11/2017", "December 11, 2017 10:32 GMT") is
 // the publication day; failing that the date is inferred from the story.
 func FromText(body string) storyline.Published {
+	return fromTextAt(body, time.Now().UTC())
+}
+
+func fromTextAt(body string, now time.Time) storyline.Published {
 	if p, ok := headerDate(body); ok {
 		return p
 	}
-	return Infer(body)
+	return inferAt(collectClues(body), now)
 }
 
 // headerDate finds a short line near the top that is mostly a full date.

@@ -24,6 +24,26 @@ func tenseNear(ws []word, i int) int {
 	return unknown
 }
 
+// clueTense is tenseNear for inferring the publication day, where a
+// conditional is no future: "would", "could", "if" and "until" also
+// frame what did not happen ("if Romney had won in 2012"), and on PolNeAR
+// train the dates they frame lie before the article about as often as after.
+func clueTense(ws []word, i int) int {
+	for d := 1; d <= 10; d++ {
+		for _, k := range [2]int{i - d, i + d} {
+			if t := tenseCue(ws, k); t != unknown {
+				if t == future && weakFuture[ws[k].lower] {
+					return unknown
+				}
+				return t
+			}
+		}
+	}
+	return unknown
+}
+
+var weakFuture = map[string]bool{"would": true, "could": true, "might": true, "if": true, "unless": true, "until": true}
+
 var futureCues = map[string]bool{"will": true, "'ll": true, "shall": true, "would": true, "upcoming": true,
 	"scheduled": true, "expected": true, "expects": true, "planned": true, "plans": true, "plan": true,
 	"intends": true, "tomorrow": true, "until": true, "next": true, "coming": true, "due": true,
@@ -35,6 +55,12 @@ var pastCues = map[string]bool{"was": true, "were": true, "had": true, "did": tr
 	"began": true, "met": true, "took": true, "came": true, "went": true, "left": true, "made": true, "won": true,
 	"lost": true, "gave": true, "spoke": true, "wrote": true, "sent": true, "held": true, "became": true, "fell": true,
 	"rose": true, "saw": true, "led": true, "paid": true, "sold": true, "bought": true, "struck": true, "broke": true}
+
+// nounCues are future cues that are also nouns: "the plan was drafted".
+var nounCues = map[string]bool{"plan": true, "plans": true, "starts": true, "opens": true, "aims": true, "coming": true}
+
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true, "her": true,
+	"their": true, "our": true, "this": true, "that": true, "new": true, "whose": true, "my": true, "your": true}
 
 // notPast are words ending in -ed that are not past-tense verbs.
 var notPast = map[string]bool{"need": true, "needed": false, "indeed": true, "speed": true, "proceed": true,
@@ -59,7 +85,7 @@ func tenseCue(ws []word, k int) int {
 	}
 	w := ws[k].lower
 	switch {
-	case futureCues[w]:
+	case futureCues[w] && !(nounCues[w] && determiners[peek(ws, k-1)]):
 		return future
 	case w == "set" || w == "going":
 		if peek(ws, k+1) == "to" {

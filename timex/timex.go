@@ -163,6 +163,10 @@ func isCalendarDate(v string) bool {
 // dateQuotes gives each quote the day its attribution names: a day
 // expression in the sentence of the speaker or the cue, outside the quoted
 // words ("Lavrov said Wednesday ...", "..., he told reporters on Dec. 11").
+// When the article's own day is only inferred, a relative day is read
+// against both ends of its range and kept only if they agree: "said
+// Wednesday" in an article of some day in a fortnight is no particular
+// Wednesday.
 //
 // An undated quote with a present-tense cue ("says", "tells") in an
 // article whose day is known from metadata or its header gets that day:
@@ -170,9 +174,10 @@ func isCalendarDate(v string) bool {
 // and an interview days earlier would be dated in the text. The past
 // "said" gets no such default, since it also reports old statements.
 func dateQuotes(a *storyline.Article, sents []storyline.Span) {
+	ends := rangeEnds(a.Published)
 	for qi := range a.Quotes {
 		q := &a.Quotes[qi]
-		if day, ok := attributionDay(a, q, sents); ok {
+		if day, ok := attributionDay(a, q, sents, ends); ok {
 			q.Date = day
 		} else if presentCues[strings.ToLower(q.Cue)] && (a.Published.Method == storyline.DateMetadata || a.Published.Method == storyline.DateText) {
 			q.Date = a.Published.Date
@@ -183,9 +188,26 @@ func dateQuotes(a *storyline.Article, sents []storyline.Span) {
 var presentCues = map[string]bool{"says": true, "tells": true, "writes": true, "adds": true, "insists": true,
 	"argues": true, "explains": true, "notes": true, "warns": true, "claims": true, "asks": true, "admits": true}
 
+// rangeEnds are the anchors a relative day must be read against: none
+// when the day is known, both ends of an inferred range otherwise.
+func rangeEnds(p storyline.Published) []anchor {
+	if p.Earliest == "" || p.Earliest == p.Latest {
+		return nil
+	}
+	var out []anchor
+	for _, d := range []string{p.Earliest, p.Latest} {
+		t, err := time.Parse("2006-01-02", d)
+		if err != nil {
+			return nil
+		}
+		out = append(out, anchor{t: t, known: true})
+	}
+	return out
+}
+
 // attributionDay finds a day-level date in the attribution sentence, not
-// inside the quoted content.
-func attributionDay(a *storyline.Article, q *storyline.Quote, sents []storyline.Span) (string, bool) {
+// inside the quoted content, that every anchor of ends reads alike.
+func attributionDay(a *storyline.Article, q *storyline.Quote, sents []storyline.Span, ends []anchor) (string, bool) {
 	pos := q.Speaker.Start
 	if q.Speaker.End <= q.Speaker.Start {
 		pos = q.End
@@ -197,10 +219,31 @@ func attributionDay(a *storyline.Article, q *storyline.Quote, sents []storyline.
 		for _, tx := range a.Timexes {
 			inside := tx.Start < q.End && tx.End > q.Start
 			if tx.Start >= s.Start && tx.End <= s.End && !inside && tx.Granularity == storyline.GranularityDay && isCalendarDate(tx.Value) {
-				return tx.Value[:10], true
+				day := tx.Value[:10]
+				return day, agreeAcross(a.Body, s, tx, day, ends)
 			}
 		}
 		return "", false
 	}
 	return "", false
+}
+
+// agreeAcross tells whether the expression reads as the same day against
+// every anchor: an absolute date always does, "Wednesday" only when the
+// range is short enough.
+func agreeAcross(body string, s storyline.Span, tx storyline.Timex, day string, ends []anchor) bool {
+	ws := words(body[s.Start:s.End])
+	for _, at := range ends {
+		found := false
+		for _, m := range newScanner(at).sentence(ws) {
+			if s.Start+ws[m.i].start == tx.Start {
+				found = len(m.value) >= 10 && m.value[:10] == day
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }

@@ -1,0 +1,61 @@
+package timex
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/storyline-news/storyline"
+)
+
+func TestQuoteDateUnderAnInferredRange(t *testing.T) {
+	body := "Lavrov said Wednesday that the base would stay. Shoigu said on Dec. 11, 2017, that ships would leave."
+	quotes := []storyline.Quote{
+		{Kind: storyline.QuoteIndirect, Text: "the base would stay", Start: 27, End: 46, Cue: "said", Speaker: storyline.Speaker{Name: "Lavrov", Start: 0, End: 6}},
+		{Kind: storyline.QuoteIndirect, Text: "ships would leave", Start: 83, End: 100, Cue: "said", Speaker: storyline.Speaker{Name: "Shoigu", Start: 48, End: 54}},
+	}
+	cases := []struct {
+		best, earliest, latest string
+		want                   [2]string
+	}{
+		{"2017-12-14", "2017-12-14", "2017-12-15", [2]string{"2017-12-13", "2017-12-11"}}, // Thursday or Friday: the Wednesday before both
+		{"2017-12-14", "2017-12-12", "2017-12-20", [2]string{"", "2017-12-11"}},           // a week and more: which Wednesday is unknown
+	}
+	for _, c := range cases {
+		a := &storyline.Article{Body: body, Quotes: append([]storyline.Quote(nil), quotes...),
+			Published: storyline.Published{Date: c.best, Earliest: c.earliest, Latest: c.latest, Method: storyline.DateInferred}}
+		if err := New().Annotate(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		for i, q := range a.Quotes {
+			if q.Date != c.want[i] {
+				t.Errorf("range %s..%s: quote %d dated %q, want %q", c.earliest, c.latest, i, q.Date, c.want[i])
+			}
+		}
+	}
+}
+
+// Whatever range the text alone gives, a quote's day must be the one its
+// words name against every day of that range.
+func TestQuoteDateFromTextAlone(t *testing.T) {
+	body := "The president ordered the withdrawal on December 11, 2017. On Tuesday, Lavrov said Wednesday's talks had failed."
+	a := &storyline.Article{Body: body, Quotes: []storyline.Quote{{Kind: storyline.QuoteIndirect, Text: "Wednesday's talks had failed",
+		Start: 84, End: 112, Cue: "said", Speaker: storyline.Speaker{Name: "Lavrov", Start: 72, End: 78}}}}
+	if err := New().Annotate(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	p, q := a.Published, a.Quotes[0]
+	if p.Method != storyline.DateInferred || p.Earliest > "2017-12-11" || p.Latest < "2017-12-13" {
+		t.Fatalf("inferred %+v", p)
+	}
+	if q.Date == "" {
+		return
+	}
+	from, _ := time.Parse("2006-01-02", p.Earliest)
+	to, _ := time.Parse("2006-01-02", p.Latest)
+	for d := from; !d.After(to); d = d.AddDate(0, 0, 1) {
+		if got := weekdayDate(d, 2, 0, past); dayValue(got) != q.Date {
+			t.Fatalf("quote dated %s, but against %s 'Tuesday' is %s", q.Date, dayValue(d), dayValue(got))
+		}
+	}
+}
