@@ -1423,6 +1423,8 @@ func clauseBreak(toks []tok, k int) bool {
 		return false // "X, but that Y": a second clause of the same report
 	case next.lower == "according" || next.lower == "but" || next.lower == "while" || next.lower == "whereas":
 		return true
+	case (next.lower == "a" || next.lower == "an" || next.lower == "the") && !hasFiniteVerb(toks[k+1:]) && !commaAfter(toks, k+1):
+		return true // the writer's gloss closing the sentence: ", a modest boost for Obama"
 	case next.lower == "who" || next.lower == "which":
 		// The writer's gloss on a name closing the sentence: ", who was
 		// his chief of staff". One closed by a comma sits inside the clause.
