@@ -138,15 +138,7 @@ func readFile(ctx context.Context, path string, opts Options, yield Yield) error
 	case "jsonl":
 		return readJSONL(ctx, r, path, filepath.Base(filepath.Dir(path)), opts, yield)
 	case "warc":
-		return warc.Read(ctx, r, path, limit, func(in *storyline.Input, err error) error {
-			if err == nil {
-				err = decodeInput(in)
-			}
-			if err != nil {
-				return yield(nil, err)
-			}
-			return yield(in, nil)
-		})
+		return readWARC(ctx, r, path, limit, yield)
 	}
 	raw, err := readAtMost(r, limit)
 	if err != nil {
@@ -279,17 +271,29 @@ func readStdin(ctx context.Context, opts Options, yield Yield) error {
 		return yield(nil, inputErr("stdin", err))
 	}
 	if kind := sniff(raw); kind == "warc" {
-		return warc.Read(ctx, bytes.NewReader(raw), "stdin", opts.maxBytes(), func(in *storyline.Input, err error) error {
-			if err == nil {
-				err = decodeInput(in)
-			}
-			if err != nil {
-				return yield(nil, err)
-			}
-			return yield(in, nil)
-		})
+		return readWARC(ctx, bytes.NewReader(raw), "stdin", opts.maxBytes(), yield)
 	}
 	return yieldDocument(ctx, raw, "stdin", "", "stdin", yield)
+}
+
+// readWARC yields every archived page, and reports an archive holding
+// none: the user gave an input, and silence would lose it.
+func readWARC(ctx context.Context, r io.Reader, source string, limit int64, yield Yield) error {
+	yielded := false
+	err := warc.Read(ctx, r, source, limit, func(in *storyline.Input, err error) error {
+		yielded = true
+		if err == nil {
+			err = decodeInput(in)
+		}
+		if err != nil {
+			return yield(nil, err)
+		}
+		return yield(in, nil)
+	})
+	if err == nil && !yielded {
+		err = yield(nil, bad(source, "no-text", errors.New("the web archive holds no HTML or text page with status 200")))
+	}
+	return err
 }
 
 func readURL(ctx context.Context, url string, opts Options, yield Yield) error {
@@ -317,12 +321,18 @@ type record struct {
 	Published string          `json:"published"`
 }
 
+// utf8BOM opens files some Windows tools write; JSON parsers refuse it.
+var utf8BOM = []byte("\ufeff")
+
 func yieldJSON(raw []byte, source, group string, yield Yield) error {
-	trimmed := bytes.TrimSpace(raw)
+	trimmed := bytes.TrimSpace(bytes.TrimPrefix(raw, utf8BOM))
 	if bytes.HasPrefix(trimmed, []byte("[")) {
 		var items []json.RawMessage
 		if err := json.Unmarshal(trimmed, &items); err != nil {
 			return yield(nil, bad(source, "bad-json", err))
+		}
+		if len(items) == 0 {
+			return yield(nil, bad(source, "empty", errors.New("an empty JSON array")))
 		}
 		for i, item := range items {
 			if err := yieldRecord(item, fmt.Sprintf("%s#%d", source, i), group, yield); err != nil {
@@ -337,12 +347,17 @@ func yieldJSON(raw []byte, source, group string, yield Yield) error {
 func readJSONL(ctx context.Context, r io.Reader, source, group string, opts Options, yield Yield) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	limit := opts.maxBytes()
+	yielded := false
 	for n := 1; ; n++ {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		line, tooLong, err := readLine(br, limit)
+		if n == 1 {
+			line = bytes.TrimPrefix(line, utf8BOM)
+		}
 		if len(bytes.TrimSpace(line)) > 0 || tooLong {
+			yielded = true
 			lineSource := fmt.Sprintf("%s#L%d", source, n)
 			var yerr error
 			if tooLong {
@@ -353,6 +368,9 @@ func readJSONL(ctx context.Context, r io.Reader, source, group string, opts Opti
 			if yerr != nil {
 				return yerr
 			}
+		}
+		if err == io.EOF && !yielded {
+			return yield(nil, bad(source, "empty", errors.New("no line holds any content")))
 		}
 		if err == io.EOF {
 			return nil

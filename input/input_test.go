@@ -195,19 +195,6 @@ func TestMissingPathAndRefusedURL(t *testing.T) {
 	}
 }
 
-func FuzzDecode(f *testing.F) {
-	f.Add([]byte("Café"), "")
-	f.Add([]byte{0xFF, 0xFE, 'a', 0}, "")
-	f.Add([]byte{0xCC, 0xE8, 0xED}, "")
-	f.Add([]byte(`<meta charset="koi8-r">текст`), "")
-	f.Fuzz(func(t *testing.T, raw []byte, hint string) {
-		text, _, err := Decode(raw, hint)
-		if err == nil && (strings.ContainsRune(text, 0) || !utf8Valid(text)) {
-			t.Fatalf("Decode gave invalid text %q", text)
-		}
-	})
-}
-
 func TestStdinIsSniffed(t *testing.T) {
 	cases := map[string]storyline.Format{
 		"<!DOCTYPE html><html><body><p>Page.</p></body></html>":                         storyline.FormatHTML,

@@ -3,7 +3,6 @@ package sentence
 import (
 	"reflect"
 	"testing"
-	"unicode/utf8"
 )
 
 func texts(s string) []string {
@@ -37,22 +36,4 @@ func TestSplit(t *testing.T) {
 			t.Errorf("Split(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
-}
-
-func FuzzSplit(f *testing.F) {
-	for _, s := range []string{"A. B. C.", "“He said.” ‘x’", "U.S. The", "\xff\xfe. A", "..."} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		last := 0
-		for _, sp := range Split(s) {
-			if sp.Start < last || sp.End <= sp.Start || sp.End > len(s) {
-				t.Fatalf("bad span %+v after %d in %q", sp, last, s)
-			}
-			if utf8.ValidString(s) && (!utf8.ValidString(s[sp.Start:sp.End])) {
-				t.Fatalf("span %+v splits a rune in %q", sp, s)
-			}
-			last = sp.End
-		}
-	})
 }

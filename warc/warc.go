@@ -4,6 +4,9 @@
 package warc
 
 import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -22,7 +25,11 @@ import (
 // is passed to fn as an *storyline.InputError and reading goes on when the
 // archive's framing allows it. maxBytes bounds one payload.
 func Read(ctx context.Context, r io.Reader, source string, maxBytes int64, fn func(*storyline.Input, error) error) error {
-	wf, err := gowarc.NewWarcFileReaderFromStream(r, 0, gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
+	stream, err := uncompressed(r)
+	if err != nil {
+		return fn(nil, &storyline.InputError{Source: source, Reason: "bad-warc", Err: err})
+	}
+	wf, err := gowarc.NewWarcFileReaderFromStream(stream, 0, gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
 		gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore), gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
 		gowarc.WithBlockErrorPolicy(gowarc.ErrIgnore))
 	if err != nil {
@@ -34,6 +41,9 @@ func Read(ctx context.Context, r io.Reader, source string, maxBytes int64, fn fu
 			return err
 		}
 		rec, offset, err := next(wf)
+		if errors.Is(err, io.EOF) && stream.err != nil {
+			return fn(nil, &storyline.InputError{Source: fmt.Sprintf("%s@%d", source, offset), Reason: "bad-warc", Err: stream.err})
+		}
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
@@ -49,6 +59,40 @@ func Read(ctx context.Context, r io.Reader, source string, maxBytes int64, fn fu
 			return err
 		}
 	}
+}
+
+// uncompressed undoes the gzip compression of a .warc.gz here rather than
+// in gowarc: gowarc, told to ignore syntax errors, reads a failing gzip
+// stream again and again for ever (found by FuzzRead). Offsets in names
+// are then positions in the uncompressed archive.
+func uncompressed(r io.Reader) (*stopAtError, error) {
+	br := bufio.NewReader(r)
+	if magic, _ := br.Peek(2); !bytes.Equal(magic, []byte{0x1f, 0x8b}) {
+		return &stopAtError{r: br}, nil
+	}
+	zr, err := gzip.NewReader(br)
+	if err != nil {
+		return nil, fmt.Errorf("reading the compressed archive: %w", err)
+	}
+	return &stopAtError{r: zr}, nil
+}
+
+// stopAtError ends the stream at its first read error, which it keeps to
+// be reported, so that a reader that retries never sees the error twice.
+type stopAtError struct {
+	r   io.Reader
+	err error
+}
+
+func (s *stopAtError) Read(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, io.EOF
+	}
+	n, err := s.r.Read(p)
+	if err != nil && err != io.EOF {
+		s.err, err = err, io.EOF
+	}
+	return n, err
 }
 
 // next reads one record. gowarc panics on some malformed archives (found by

@@ -93,16 +93,3 @@ func TestReadGarbageNeverPanics(t *testing.T) {
 		_ = Read(context.Background(), strings.NewReader(data), "bad.warc", 1<<20, func(*storyline.Input, error) error { return nil })
 	}
 }
-
-func FuzzRead(f *testing.F) {
-	f.Add([]byte(strings.Join(archive(), "")))
-	f.Add([]byte("WARC/1.0\r\nContent-Length: 5\r\n\r\nabc"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		_ = Read(context.Background(), bytes.NewReader(data), "fuzz.warc", 1<<16, func(in *storyline.Input, err error) error {
-			if in != nil && int64(len(in.Raw)) > 1<<16 {
-				t.Fatalf("payload over the limit: %d", len(in.Raw))
-			}
-			return nil
-		})
-	})
-}

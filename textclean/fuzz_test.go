@@ -1,0 +1,81 @@
+package textclean
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/hostile"
+	"github.com/storyline-news/storyline/hostile/invariant"
+)
+
+// FuzzClean: the cleaner never invents text (every body paragraph and
+// every removed line is a line of the input), its body is valid UTF-8 with
+// content, and cleaning its own output again only ever removes.
+func FuzzClean(f *testing.F) {
+	seeds, err := hostile.Seeds("*.txt", "*.md")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range seeds {
+		f.Add(string(s), "")
+	}
+	f.Add("Home | World\nTalks Resume In The Capital\nBy Jana Petrova\nMOSCOW (Levant Wire) — The talks resumed.\nShare", "Talks Resume")
+	stats := NewLineStats()
+	f.Fuzz(func(t *testing.T, raw, title string) {
+		// What the cleaner is given has been decoded: valid UTF-8, NFC, no NUL.
+		text := strings.ReplaceAll(norm.NFC.String(strings.ToValidUTF8(raw, "\ufffd")), "\x00", "")
+		stats.Add("fuzz", text)
+		a, err := New(stats).Clean(context.Background(), &storyline.Input{Source: "fuzz.txt", Text: text, Title: title, Group: "fuzz"})
+		if err != nil {
+			if !errors.Is(err, ErrNoArticle) {
+				t.Fatalf("unexpected error: %v", err)
+			}
+			return
+		}
+		if err := invariant.Article(a); err != nil {
+			t.Fatal(err)
+		}
+		if strings.TrimSpace(a.Body) == "" {
+			t.Fatal("an article without a body")
+		}
+		lines := inputLines(text)
+		for _, p := range strings.Split(a.Body, "\n\n") {
+			if !lines[p] {
+				t.Fatalf("body paragraph %q is no line of the input", p)
+			}
+		}
+		for _, r := range a.Removed {
+			if !lines[r.Text] {
+				t.Fatalf("removed %q, which is no line of the input", r.Text)
+			}
+		}
+		again, err := New(nil).Clean(context.Background(), &storyline.Input{Source: "again.txt", Text: a.Body, Title: a.Title})
+		if err != nil {
+			return // the title-less remainder may be too little to call an article
+		}
+		kept := map[string]bool{}
+		for _, p := range strings.Split(a.Body, "\n\n") {
+			kept[p] = true
+		}
+		for _, p := range strings.Split(again.Body, "\n\n") {
+			if !kept[p] {
+				t.Fatalf("cleaning the body again brought in %q", p)
+			}
+		}
+	})
+}
+
+// inputLines are the input's lines as the cleaner reads them: trimmed,
+// with tabs and no-break spaces as spaces.
+func inputLines(text string) map[string]bool {
+	lines := map[string]bool{}
+	for _, l := range splitLines(text) {
+		lines[l.text] = true
+	}
+	return lines
+}
