@@ -353,6 +353,9 @@ func cueAt(toks []tok, i int) bool {
 	if i+1 < len(toks) && (particles[toks[i+1].lower] || compounds[t.lower+" "+toks[i+1].lower]) {
 		return false // "added up to", "think tank"
 	}
+	if i+1 < len(toks) && reflexives[toks[i+1].lower] && (findForms[t.lower] || showForms[t.lower]) {
+		return false // "found himself embroiled", "showed itself"
+	}
 	if i == 0 {
 		return true
 	}
@@ -882,6 +885,9 @@ func (d *document) contentAfter(s storyline.Span, toks []tok, cue, cueEnd int) (
 	if i < len(toks) && (toks[i].text == ":" || toks[i].text == ",") {
 		i++
 	}
+	for i < len(toks)-1 && (weekdays[toks[i].lower] || toks[i].lower == "today" || toks[i].lower == "yesterday") {
+		i++ // "insisted Thursday during a tour that ..."
+	}
 	if i >= len(toks) {
 		return s.End, s.End
 	}
@@ -1108,8 +1114,8 @@ func nounPhrase(ts []tok) bool {
 	if prepositions[first] || first == "to" || first == "like" || first == "unlike" || first == "than" {
 		return false // "of Flint", "to Vargas'", "Like Corker"
 	}
-	if contractions[first] {
-		return false // "it's raising" is a clause, not an owner
+	if contractions[first] || len(ts) > 1 && (first == "no" || first == "any") && (ts[1].lower == "longer" || ts[1].lower == "more") {
+		return false // "it's raising" is a clause, not an owner; "no longer aiming" has no subject
 	}
 	if len(ts) == 1 && len(ts[0].text) > 5 && ts[0].text == strings.ToUpper(ts[0].text) {
 		return false // a dateline, "WASHINGTON"

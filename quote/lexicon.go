@@ -325,7 +325,8 @@ var particles = set(`up,back,off,down,away`)
 // "in order to", "spoke on condition of anonymity", "called attention".
 var compounds = phrases(`talk show,talk shows,think tank,think tanks,in order,on condition,call attention,called attention,
 calls attention,calling attention,read more,see also,see more,news reports,media reports,press reports,
-investigative reports,add to,adds to,added to,adding to,add momentum,adds momentum,added momentum,adding momentum`)
+investigative reports,add to,adds to,added to,adding to,add momentum,adds momentum,added momentum,adding momentum,
+take notes,took notes,taking notes,takes notes,taken notes,compare notes,compared notes`)
 
 // clauseOnly are cues that report only before a clause, a quotation or
 // the end of a sentence: "charged that", "“...,” he added", but not
@@ -358,3 +359,10 @@ var focusWords = set(`even,only,also,just,still,now,both,then`)
 // participleLinks join a participle cue to the clause whose subject speaks:
 // "..., while saying", "began by saying".
 var participleLinks = set(`while,by,after,before,when,without,in,on,since`)
+
+var (
+	reflexives = set(`himself,herself,itself,themselves,myself,ourselves,yourself,yourselves`)
+	findForms  = set(`find,finds,found,finding`)
+	showForms  = set(`show,shows,showed,shown,showing`)
+	weekdays   = set(`monday,tuesday,wednesday,thursday,friday,saturday,sunday`)
+)
