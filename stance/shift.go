@@ -22,7 +22,7 @@ type Change struct {
 func Compare(a, b Reading) (Change, bool) {
 	switch {
 	case a.Direction != 0 && b.Direction != 0 && a.Direction != b.Direction &&
-		a.Certainty != Open && b.Certainty != Open:
+		a.Certainty != Open && b.Certainty != Open && !a.Assumed && !b.Assumed:
 		c := Change{Kind: "reversal", Confidence: 0.9,
 			Why: fmt.Sprintf("direction flipped: %s then %s", directionWord(a.Direction), directionWord(b.Direction))}
 		if a.Certainty == Possible || b.Certainty == Possible {
@@ -75,6 +75,13 @@ const MinConfidence = 0.5
 // (shared salient words), and each is compared with the speaker's previous
 // statement on the same topic.
 func Detect(quotes []storyline.QuoteRecord, minConfidence float64) []storyline.Shift {
+	return DetectIn(quotes, nil, minConfidence)
+}
+
+// DetectIn is Detect knowing the storyline of each article: two statements
+// in one storyline need share only one salient word to be on one topic
+// ("the future of the facility" and "the facility will stay").
+func DetectIn(quotes []storyline.QuoteRecord, storylineOf map[string]string, minConfidence float64) []storyline.Shift {
 	bySpeaker := map[string][]statement{}
 	for _, q := range quotes {
 		key := speakerKey(q)
@@ -88,7 +95,8 @@ func Detect(quotes []storyline.QuoteRecord, minConfidence float64) []storyline.S
 		if date == "" {
 			continue // a shift without dates is not a shift a person can check
 		}
-		bySpeaker[key] = append(bySpeaker[key], statement{q: q, date: date, reading: Read(q.Text), topic: topicWords(q.Text, q.Speaker.Name)})
+		bySpeaker[key] = append(bySpeaker[key], statement{q: q, date: date, reading: Read(q.Text), topic: topicWords(q.Text, q.Speaker.Name),
+			storyline: storylineOf[q.Article]})
 	}
 	var shifts []storyline.Shift
 	for _, key := range sortedKeys(bySpeaker) {
@@ -98,10 +106,17 @@ func Detect(quotes []storyline.QuoteRecord, minConfidence float64) []storyline.S
 }
 
 type statement struct {
-	q       storyline.QuoteRecord
-	date    string
-	reading Reading
-	topic   map[string]bool
+	q         storyline.QuoteRecord
+	date      string
+	reading   Reading
+	topic     map[string]bool
+	storyline string
+}
+
+// takesPosition reports whether a reading says anything a later statement
+// could move from: a direction or an open question.
+func (s statement) takesPosition() bool {
+	return s.reading.Direction != 0 || s.reading.Certainty == Open
 }
 
 func detectSpeaker(ss []statement, minConfidence float64) []storyline.Shift {
@@ -121,11 +136,22 @@ func detectSpeaker(ss []statement, minConfidence float64) []storyline.Shift {
 	return shifts
 }
 
-// previousOnTopic finds the latest earlier statement sharing the topic of
-// ss[j], and the words they share.
+// previousOnTopic finds the speaker's position before ss[j] on its topic:
+// the latest earlier statement on it that takes one, so that a remark in
+// between about the timetable does not hide the position it followed.
 func previousOnTopic(ss []statement, j int) (int, []string) {
+	if !ss[j].takesPosition() {
+		return -1, nil
+	}
 	for i := j - 1; i >= 0; i-- {
-		if shared := sharedWords(ss[i].topic, ss[j].topic); len(shared) >= 2 {
+		if !ss[i].takesPosition() {
+			continue
+		}
+		need := 2
+		if ss[i].storyline != "" && ss[i].storyline == ss[j].storyline {
+			need = 1
+		}
+		if shared := sharedWords(ss[i].topic, ss[j].topic); len(shared) >= need {
 			return i, shared
 		}
 	}
@@ -184,10 +210,21 @@ func topicWords(text, speaker string) map[string]bool {
 			if _, isAction := actionDirection(w); isAction {
 				continue
 			}
-			out[w] = true
+			out[topicStem(w)] = true
 		}
 	}
 	return out
+}
+
+// topicStem folds a word's inflections: "discussion", "discussed" and
+// "discussing" are one topic word.
+func topicStem(w string) string {
+	for _, suf := range []string{"ions", "ion", "ing", "ed", "es", "ity", "ities"} {
+		if stem, ok := strings.CutSuffix(w, suf); ok && len(stem) >= 4 {
+			return stem
+		}
+	}
+	return w
 }
 
 func sharedWords(a, b map[string]bool) []string {

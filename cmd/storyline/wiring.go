@@ -85,5 +85,20 @@ func updateShifts(ctx context.Context, st storyline.Store) error {
 			break
 		}
 	}
-	return st.ReplaceShifts(ctx, stance.Detect(quotes, stance.MinConfidence))
+	storylineOf := map[string]string{}
+	for offset := 0; ; offset += 1000 {
+		page, _, err := st.Storylines(ctx, 1000, offset)
+		if err != nil {
+			return fmt.Errorf("reading storylines for shifts: %w", err)
+		}
+		for _, s := range page {
+			for _, a := range s.Articles {
+				storylineOf[a] = s.ID
+			}
+		}
+		if len(page) < 1000 {
+			break
+		}
+	}
+	return st.ReplaceShifts(ctx, stance.DetectIn(quotes, storylineOf, stance.MinConfidence))
 }
