@@ -109,7 +109,8 @@ func (d *document) participleSubject(s storyline.Span, toks []tok, cue, cueEnd i
 // openingAdverbial returns where a sentence's subject starts after a
 // phrase of time or place set off by a comma ("In 2016, ..."), or 0.
 func openingAdverbial(toks []tok) int {
-	if len(toks) == 0 || !(prepositions[toks[0].lower] || temporalWords[toks[0].lower] || isAdverb(toks[0])) {
+	if len(toks) == 0 || !(prepositions[toks[0].lower] || temporalWords[toks[0].lower] || isAdverb(toks[0]) ||
+		toks[0].lower == "here" || toks[0].lower == "there") {
 		return 0
 	}
 	for i := 1; i < len(toks) && i < 9; i++ {
@@ -128,7 +129,8 @@ func openingAdverbial(toks []tok) int {
 func leadingSubject(toks []tok) int {
 	if len(toks) > 0 && determiners[toks[0].lower] {
 		end := 1
-		for end < len(toks) && end < 6 && !toks[end].punct && !auxiliaries[toks[end].lower] && !strings.HasSuffix(toks[end].lower, "ed") {
+		for end < len(toks) && end < 6 && !toks[end].punct && !auxiliaries[toks[end].lower] && !strings.HasSuffix(toks[end].lower, "ed") &&
+			!(isCue(toks[end].lower) && toks[end].text == toks[end].lower) {
 			end++
 		}
 		return end
@@ -479,7 +481,9 @@ func (d *document) attributionFrom(s storyline.Span, toks []tok, from int) (*att
 
 // subjectBefore reads "SPEAKER [adverb] CUE ..." and "NAME, ROLE, CUE ...".
 func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) *attribution {
-	if cue > 0 && strings.HasSuffix(toks[cue].lower, "ing") && (toks[cue-1].text == "," || participleLinks[toks[cue-1].lower]) {
+	if cue > 0 && strings.HasSuffix(toks[cue].lower, "ing") && (toks[cue-1].text == "," || participleLinks[toks[cue-1].lower] ||
+		statementNouns[toks[cue-1].lower]) {
+		// "..., saying", "while saying", "released a statement saying"
 		return d.participleSubject(s, toks, cue, cueEnd)
 	}
 	if cue > 0 && toks[cue-1].text == "," {

@@ -331,7 +331,7 @@ take notes,took notes,taking notes,takes notes,taken notes,compare notes,compare
 // clauseOnly are cues that report only before a clause, a quotation or
 // the end of a sentence: "charged that", "“...,” he added", but not
 // "charged him with murder" or "added soldiers".
-var clauseOnly = inflected(`add,charge`, nil)
+var clauseOnly = inflected(`add,charge,continue`, nil)
 
 // phrases makes a set of comma-separated phrases of several words.
 func phrases(list string) map[string]bool {

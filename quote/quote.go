@@ -87,6 +87,10 @@ func (d *document) readSentence(i int) int {
 			last++
 		}
 		span := storyline.Span{Start: s.Start, End: d.sentences[last].End}
+		attr := d.findAttribution(span, long)
+		if attr == nil && i > 0 {
+			attr = d.announcing(d.sentences[i-1])
+		}
 		// Reported speech before the quotation in the same sentence is a
 		// statement of its own: "X said there was no call, adding: \"...\"".
 		for _, attr := range d.findAttributions(s) {
@@ -94,13 +98,50 @@ func (d *document) readSentence(i int) int {
 				d.indirect(attr, segs)
 			}
 		}
-		d.direct(span, long, d.findAttribution(span, long))
+		d.direct(span, long, attr)
 		return last
 	}
 	for _, attr := range d.findAttributions(s) {
 		d.indirect(attr, segs)
 	}
 	return i
+}
+
+// announcing reads a sentence that announces the quotation after it,
+// "Cruz continued:", "Reporter Jomana Karadsheh says:", whose speaker
+// the quotation takes.
+func (d *document) announcing(s storyline.Span) *attribution {
+	if !strings.HasSuffix(strings.TrimSpace(d.body[s.Start:s.End]), ":") {
+		return nil
+	}
+	toks := d.tokens(s)
+	for from := 0; from < len(toks); {
+		a, next := d.attributionFrom(s, toks, from)
+		if a == nil {
+			break
+		}
+		if next >= len(toks)-3 { // the cue closes the sentence
+			return a
+		}
+		from = next
+	}
+	// "Cruz continued:", "Continued Stone:", "He went on:"
+	if n := len(toks); n >= 3 && n <= 6 && toks[n-1].text == ":" {
+		verb, name := n-2, 0
+		if toks[n-2].lower == "on" && n >= 4 {
+			verb = n - 3
+		}
+		if quotingVerbs[toks[verb].lower] || toks[verb].lower == "went" {
+			name = leadingName(toks[:verb])
+			if name == verb {
+				return &attribution{cue: toks[verb].lower, speakerStart: toks[0].start, speakerEnd: toks[name-1].end}
+			}
+		}
+		if quotingVerbs[toks[0].lower] && leadingName(toks[1:n-1]) == n-2 {
+			return &attribution{cue: toks[0].lower, speakerStart: toks[1].start, speakerEnd: toks[n-2].end}
+		}
+	}
+	return d.headline(s, toks)
 }
 
 // longSegments keeps quotations long enough to be speech: scare quotes,
@@ -123,7 +164,7 @@ func longSegments(body string, all []segment, idx []int) []int {
 func (d *document) standalone(s storyline.Span, idx []int) []int {
 	var out []int
 	for _, i := range idx {
-		prefix := strings.TrimRight(d.body[s.Start:d.segments[i].start], " “\"'")
+		prefix := strings.TrimRight(d.body[s.Start:d.segments[i].start], " “\"'([")
 		last := ""
 		if f := strings.Fields(prefix); len(f) > 0 {
 			last = strings.ToLower(strings.Trim(f[len(f)-1], ".,;:"))
@@ -153,9 +194,17 @@ func (d *document) continuesClause(s storyline.Span, i int) bool {
 	if len(f) == 0 {
 		return false
 	}
-	w := strings.ToLower(strings.Trim(f[0], ".,;:!?"))
 	r, _ := utf8.DecodeRuneInString(f[0])
-	return unicode.IsLower(r) && !pronouns[w] && !isCue(w) && !determiners[w] && w != "said"
+	if !unicode.IsLower(r) {
+		return false
+	}
+	// "\"We stay\" the minister said" is followed by its attribution.
+	for k := 0; k < len(f) && k < 5; k++ {
+		if w := strings.ToLower(strings.Trim(f[k], ".,;:!?")); isCue(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // overlapsSegment reports whether a stretch of the body overlaps a

@@ -297,3 +297,23 @@ func TestArchiveDoubleApostrophes(t *testing.T) {
 	check(t, "The port was quiet on Monday. ''We are not leaving before the winter ends,'' said Dmitri Volkov.",
 		want{"direct", "We are not leaving before the winter ends,", "Dmitri Volkov", "", "said", ""})
 }
+
+func TestQuotationAnnouncedBefore(t *testing.T) {
+	check(t, "Karim Nassar continued:\n\n“We will not sign this lease, not this year and not the next.”",
+		want{"direct", "We will not sign this lease, not this year and not the next.", "Karim Nassar", "", "continued", ""})
+	check(t, `At the time, Amira Haddad released a statement saying, "The port has been sold behind our backs."`,
+		want{"direct", "The port has been sold behind our backs.", "Amira Haddad", "", "saying", ""})
+	check(t, `("We want our port back," wrote Laila Mansour, a teacher in Anselm.)`,
+		want{"direct", "We want our port back,", "Laila Mansour", "", "wrote", ""})
+}
+
+func TestReportBeforeAQuotationInTheSameSentence(t *testing.T) {
+	check(t, `The spokesman said there was no meeting planned with Volkov, adding: "If one is proposed we will consider it."`,
+		want{"indirect", "there was no meeting planned with Volkov", "spokesman", "The spokesman", "said", ""},
+		want{"direct", "If one is proposed we will consider it.", "spokesman", "The spokesman", "adding", ""})
+}
+
+func TestQuotedFragmentOpeningAClause(t *testing.T) {
+	check(t, `"I held and hugged" the families before laying flowers at the harbour, Volkov said.`,
+		want{"mixed", `"I held and hugged" the families before laying flowers at the harbour`, "Volkov", "", "said", ""})
+}
