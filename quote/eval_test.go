@@ -38,13 +38,17 @@ func evaluate(t *testing.T, split string) Report {
 
 func TestPolNeARDev(t *testing.T) {
 	r := evaluate(t, "dev")
-	if r.Articles < 80 || r.F1 < floorF1 || r.SpeakerAccuracy < floorSpeaker {
-		t.Errorf("F1 %.3f (floor %.2f), speaker accuracy %.3f (floor %.2f)", r.F1, floorF1, r.SpeakerAccuracy, floorSpeaker)
+	if r.Articles < 80 || r.F1 < floorF1 || r.Precision < floorPrecision || r.Recall < floorRecall || r.SpeakerAccuracy < floorSpeaker {
+		t.Errorf("F1 %.3f (floor %.2f), precision %.3f (floor %.2f), recall %.3f (floor %.2f), speaker accuracy %.3f (floor %.2f)",
+			r.F1, floorF1, r.Precision, floorPrecision, r.Recall, floorRecall, r.SpeakerAccuracy, floorSpeaker)
 	}
 }
 
-// Floors a little under what the extractor reaches on dev; see the issue note.
+// Floors a little under what the extractor reaches on dev (F1 0.627, P
+// 0.756, R 0.535, speaker accuracy 0.934 when they were set).
 const (
-	floorF1      = 0.55
-	floorSpeaker = 0.89
+	floorF1        = 0.61
+	floorPrecision = 0.74
+	floorRecall    = 0.52
+	floorSpeaker   = 0.91
 )
