@@ -35,6 +35,12 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parsing PostgreSQL URL: %w", err)
 	}
+	// Statements are prepared once per connection; a generic plan would
+	// serve "clinton" (a third of a corpus) and a rare name alike. Plan each
+	// execution for its own values.
+	if _, set := cfg.ConnConfig.RuntimeParams["plan_cache_mode"]; !set {
+		cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("connecting to PostgreSQL: %w", err)
