@@ -149,8 +149,9 @@ func (e EntityRecord) MarshalJSON() ([]byte, error) {
 		articles = []string{}
 	}
 	return mergeJSON(e.Entity, struct {
-		Articles []string `json:"articles"`
-	}{articles})
+		Articles     []string `json:"articles"`
+		ArticleCount int      `json:"article_count"`
+	}{articles, e.ArticleCount})
 }
 
 // MarshalJSON writes the statement and its provenance.
@@ -162,17 +163,27 @@ func (s StatementRef) MarshalJSON() ([]byte, error) {
 	}{s.Article, s.Outlet, s.Stance})
 }
 
-// mergeJSON writes the fields of two objects as one object.
+// mergeJSON writes the fields of two objects as one object. The two never
+// share a field name, so their encodings are spliced rather than decoded
+// and encoded again: lists of quotes and entities are written this way.
 func mergeJSON(a, b any) ([]byte, error) {
-	fields := map[string]json.RawMessage{}
-	for _, v := range []any{a, b} {
-		raw, err := json.Marshal(v)
-		if err != nil {
-			return nil, err
-		}
-		if err := json.Unmarshal(raw, &fields); err != nil {
-			return nil, err
-		}
+	first, err := json.Marshal(a)
+	if err != nil {
+		return nil, err
 	}
-	return json.Marshal(fields)
+	second, err := json.Marshal(b)
+	if err != nil {
+		return nil, err
+	}
+	if len(first) < 2 || first[0] != '{' || len(second) < 2 || second[0] != '{' {
+		return nil, fmt.Errorf("merging %T and %T: both must encode as objects", a, b)
+	}
+	if len(second) == 2 {
+		return first, nil
+	}
+	if len(first) == 2 {
+		return second, nil
+	}
+	out := append(first[:len(first)-1:len(first)-1], ',')
+	return append(out, second[1:]...), nil
 }

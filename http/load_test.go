@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -32,6 +33,10 @@ const EnvLoadArticles = "STORYLINE_LOAD_ARTICLES"
 // already holds the corpus, so that a second run measures without the
 // ten minutes of building 100k articles.
 const EnvLoadDB = "STORYLINE_LOAD_DB"
+
+// EnvLoadCases picks the load test's cases whose name contains it (e.g.
+// "speaker"), to profile one page at a time.
+const EnvLoadCases = "STORYLINE_LOAD_CASES"
 
 // TestLoad measures requests per second and p99 latency for search and
 // speaker pages with 50 concurrent clients on loopback, over a SQLite
@@ -86,6 +91,9 @@ func TestLoad(t *testing.T) {
 		{"entity list API", func(i int) string { return "/api/entities?type=person&limit=50&offset=" + strconv.Itoa(50*(i%4)) }},
 		{"front page", func(int) string { return "/" }},
 	} {
+		if only := os.Getenv(EnvLoadCases); only != "" && !strings.Contains(c.name, only) {
+			continue
+		}
 		rps, p50, p99, errs := load(ts.URL, 50, 2000, 60*time.Second, c.path)
 		t.Logf("%s on %d articles, 50 clients: %.0f requests/s, p50 %s, p99 %s, %d errors", c.name, size, rps,
 			p50.Round(100*time.Microsecond), p99.Round(100*time.Microsecond), errs)

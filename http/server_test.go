@@ -168,6 +168,29 @@ func TestAPI(t *testing.T) {
 	if r := get(t, ts, "/api/entities/"+ents.Entities[0].ID, &one); r.StatusCode != 200 || one.ID == "" {
 		t.Errorf("entity: %d", r.StatusCode)
 	}
+	if one.ArticleCount < 2 || len(one.Articles) != one.ArticleCount {
+		t.Errorf("entity lists %d of its %d articles, want all", len(one.Articles), one.ArticleCount)
+	}
+	var capped storyline.EntityRecord
+	get(t, ts, "/api/entities/"+one.ID+"?articles=1", &capped)
+	if len(capped.Articles) != 1 || capped.ArticleCount != one.ArticleCount || capped.Articles[0] != one.Articles[0] {
+		t.Errorf("capped entity: %d of %d articles", len(capped.Articles), capped.ArticleCount)
+	}
+	var weeks struct {
+		Total int
+		Weeks []storyline.WeekCount
+	}
+	get(t, ts, "/api/attention?entity="+one.ID, &weeks)
+	articles := 0
+	for _, w := range weeks.Weeks {
+		articles += w.Articles
+	}
+	if weeks.Total == 0 || articles > one.ArticleCount || articles == 0 {
+		t.Errorf("attention to %s: %d weeks, %d articles of %d", one.ID, weeks.Total, articles, one.ArticleCount)
+	}
+	if r := get(t, ts, "/api/attention?entity=nobody", nil); r.StatusCode != 404 {
+		t.Errorf("attention to nobody: %d, want 404", r.StatusCode)
+	}
 	var stories struct {
 		Total      int
 		Storylines []storyline.Storyline

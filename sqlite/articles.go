@@ -15,6 +15,28 @@ import (
 	"github.com/storyline-news/storyline/corpus"
 )
 
+// The statements storing an article, prepared once when the file is
+// opened (see DB.exec).
+const (
+	insertArticle = `INSERT INTO articles (id, source, url, title, outlet, byline, dateline, published,
+		pub_earliest, pub_latest, pub_method, body, body_hash, simhash, duplicate_of, raw_hash, ingested, doc)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
+	insertRaw         = "INSERT INTO raw_inputs (article_id, raw) VALUES (?, ?)"
+	deleteSearchEntry = "DELETE FROM articles_fts WHERE rowid = ?"
+	deleteArticleRow  = "DELETE FROM articles WHERE id = ?"
+	insertSearchEntry = "INSERT INTO articles_fts (rowid, title, outlet, body) VALUES (?,?,?,?)"
+	insertBand        = "INSERT INTO simhash_bands (article_id, band, value) VALUES (?,?,?)"
+	insertQuote       = `INSERT INTO quotes (article_id, idx, kind, text, start_off, end_off, speaker_entity,
+		speaker_name, speaker_mention, cue, medium, said, doc, day, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
+	insertForm = `INSERT OR IGNORE INTO entity_forms (entity_id, article_id, form, name, type, roles, mentions)
+		VALUES (?,?,?,?,?,?,?)`
+	insertEvent = `INSERT INTO dated_events (article_id, idx, date, granularity, text, start_off, end_off)
+		VALUES (?,?,?,?,?,?,?)`
+)
+
+var articleWrites = []string{insertArticle, insertRaw, deleteSearchEntry, deleteArticleRow, insertSearchEntry,
+	insertBand, insertQuote, insertForm, insertEvent}
+
 // SaveArticle stores an article, its raw input and everything derived from
 // it in one transaction, replacing an article with the same id.
 func (db *DB) SaveArticle(ctx context.Context, a *storyline.Article, raw []byte, rawHash string) error {
@@ -29,23 +51,21 @@ func (db *DB) SaveArticle(ctx context.Context, a *storyline.Article, raw []byte,
 		raw = []byte{}
 	}
 	err = db.inTx(ctx, func(tx *sql.Tx) error {
-		if err := deleteArticle(ctx, tx, a.ID); err != nil {
+		if err := db.deleteArticle(ctx, tx, a.ID); err != nil {
 			return err
 		}
 		var dup any
 		if a.DuplicateOf != "" {
 			dup = a.DuplicateOf
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO articles (id, source, url, title, outlet, byline, dateline, published,
-			pub_earliest, pub_latest, pub_method, body, body_hash, simhash, duplicate_of, raw_hash, ingested, doc)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		res, err := db.exec(ctx, tx, insertArticle,
 			a.ID, a.Source, a.URL, a.Title, a.Outlet, a.Byline, a.Dateline, a.Published.Date, a.Published.Earliest,
 			a.Published.Latest, a.Published.Method, a.Body, a.BodyHash, int64(a.SimHash), dup, rawHash,
 			a.Ingested.Format(time.RFC3339Nano), string(doc))
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, "INSERT INTO raw_inputs (article_id, raw) VALUES (?, ?)", a.ID, raw); err != nil {
+		if _, err := db.exec(ctx, tx, insertRaw, a.ID, raw); err != nil {
 			return err
 		}
 		if a.DuplicateOf != "" {
@@ -55,7 +75,7 @@ func (db *DB) SaveArticle(ctx context.Context, a *storyline.Article, raw []byte,
 		if err != nil {
 			return err
 		}
-		return saveFindings(ctx, tx, a, seq)
+		return db.saveFindings(ctx, tx, a, seq)
 	})
 	if err != nil {
 		return fmt.Errorf("storing article %s: %w", a.ID, err)
@@ -65,7 +85,7 @@ func (db *DB) SaveArticle(ctx context.Context, a *storyline.Article, raw []byte,
 
 // deleteArticle removes an article and its search entry; foreign keys
 // remove the rest.
-func deleteArticle(ctx context.Context, tx *sql.Tx, id string) error {
+func (db *DB) deleteArticle(ctx context.Context, tx *sql.Tx, id string) error {
 	var seq int64
 	err := tx.QueryRowContext(ctx, "SELECT seq FROM articles WHERE id = ?", id).Scan(&seq)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -74,27 +94,26 @@ func deleteArticle(ctx context.Context, tx *sql.Tx, id string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM articles_fts WHERE rowid = ?", seq); err != nil {
+	if _, err := db.exec(ctx, tx, deleteSearchEntry, seq); err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, "DELETE FROM articles WHERE id = ?", id)
+	_, err = db.exec(ctx, tx, deleteArticleRow, id)
 	return err
 }
 
-func saveFindings(ctx context.Context, tx *sql.Tx, a *storyline.Article, seq int64) error {
-	if _, err := tx.ExecContext(ctx, "INSERT INTO articles_fts (rowid, title, outlet, body) VALUES (?,?,?,?)",
+func (db *DB) saveFindings(ctx context.Context, tx *sql.Tx, a *storyline.Article, seq int64) error {
+	if _, err := db.exec(ctx, tx, insertSearchEntry,
 		seq, a.Title, a.Outlet, a.Body); err != nil {
 		return err
 	}
 	for band, value := range corpus.Bands(a.SimHash) {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO simhash_bands (article_id, band, value) VALUES (?,?,?)", a.ID, band, value); err != nil {
+		if _, err := db.exec(ctx, tx, insertBand, a.ID, band, value); err != nil {
 			return err
 		}
 	}
 	for i, q := range a.Quotes {
 		doc, _ := json.Marshal(q)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes (article_id, idx, kind, text, start_off, end_off, speaker_entity,
-			speaker_name, speaker_mention, cue, medium, said, doc, day, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		if _, err := db.exec(ctx, tx, insertQuote,
 			a.ID, i, q.Kind, q.Text, q.Start, q.End, q.Speaker.Entity, q.Speaker.Name, q.Speaker.Mention,
 			q.Cue, q.Medium, q.Date, string(doc), cmp.Or(q.Date, a.Published.Date), seq); err != nil {
 			return err
@@ -102,14 +121,12 @@ func saveFindings(ctx context.Context, tx *sql.Tx, a *storyline.Article, seq int
 	}
 	for _, f := range corpus.Forms(a) {
 		roles, _ := json.Marshal(f.Roles)
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO entity_forms (entity_id, article_id, form, name, type, roles, mentions)
-			VALUES (?,?,?,?,?,?,?)`, f.ID, a.ID, f.Form, f.Name, f.Type, string(roles), f.Mentions); err != nil {
+		if _, err := db.exec(ctx, tx, insertForm, f.ID, a.ID, f.Form, f.Name, f.Type, string(roles), f.Mentions); err != nil {
 			return err
 		}
 	}
 	for i, e := range a.Events {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO dated_events (article_id, idx, date, granularity, text, start_off, end_off)
-			VALUES (?,?,?,?,?,?,?)`, a.ID, i, e.Date, e.Granularity, e.Text, e.Start, e.End); err != nil {
+		if _, err := db.exec(ctx, tx, insertEvent, a.ID, i, e.Date, e.Granularity, e.Text, e.Start, e.End); err != nil {
 			return err
 		}
 	}

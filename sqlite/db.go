@@ -32,10 +32,11 @@ const readerMmap = 1 << 34
 
 // DB is a storyline store in one SQLite file.
 type DB struct {
-	path  string
-	read  *sql.DB // a pool of readers
-	write *sql.DB // one connection: SQLite has one writer at a time
-	memo  *memo
+	path     string
+	read     *sql.DB // a pool of readers
+	write    *sql.DB // one connection: SQLite has one writer at a time
+	memo     *memo
+	prepared map[string]*sql.Stmt // on write, by query text; fixed once opened
 }
 
 var _ storyline.Store = (*DB)(nil)
@@ -50,14 +51,18 @@ func Open(ctx context.Context, path string) (*DB, error) {
 // last ("" for all): tests use it to make a file as an older version left it.
 func openUpTo(ctx context.Context, path, last string) (*DB, error) {
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)" +
-		"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+		"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=temp_store(2)&_txlock=immediate"
 	write, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", path, err)
 	}
 	write.SetMaxOpenConns(1)
-	db := &DB{path: path, write: write, memo: newMemo(4096)}
+	db := &DB{path: path, write: write, memo: newMemo(4096), prepared: map[string]*sql.Stmt{}}
 	if err := db.migrate(ctx, last); err != nil {
+		write.Close()
+		return nil, err
+	}
+	if err := db.prepareWrites(ctx); err != nil {
 		write.Close()
 		return nil, err
 	}
@@ -76,7 +81,11 @@ func openUpTo(ctx context.Context, path, last string) (*DB, error) {
 
 // Close closes the file.
 func (db *DB) Close() error {
-	return errors.Join(db.read.Close(), db.write.Close())
+	errs := []error{db.read.Close()}
+	for _, st := range db.prepared {
+		errs = append(errs, st.Close())
+	}
+	return errors.Join(append(errs, db.write.Close())...)
 }
 
 // Check runs SQLite's integrity check and the store's own: every article
@@ -139,6 +148,30 @@ func (db *DB) migrate(ctx context.Context, last string) error {
 		}
 	}
 	return nil
+}
+
+// prepareWrites prepares the statements that store articles, once: an
+// insert into a table with triggers compiles every trigger body, which
+// costs more than running it. They cannot be prepared on first use: the
+// one write connection is then held by the transaction.
+func (db *DB) prepareWrites(ctx context.Context) error {
+	for _, q := range articleWrites {
+		st, err := db.write.PrepareContext(ctx, q)
+		if err != nil {
+			return fmt.Errorf("preparing writes to %s: %w", db.path, err)
+		}
+		db.prepared[q] = st
+	}
+	return nil
+}
+
+// exec runs a write statement in tx, prepared if it is one of the
+// article writes.
+func (db *DB) exec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	if st, ok := db.prepared[query]; ok {
+		return tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+	}
+	return tx.ExecContext(ctx, query, args...)
 }
 
 // inTx runs fn in a write transaction, committed only if fn succeeds.

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -309,5 +310,38 @@ func TestCachedAnswersFollowWrites(t *testing.T) {
 	}
 	if ss, total, err := server.Storylines(ctx, 10, 0); err != nil || total != 1 || ss[0].ID != "s2" {
 		t.Fatalf("storylines after an event was stored elsewhere: %+v %d %v", ss, total, err)
+	}
+}
+
+// TestConcurrentMissesComputeOnce: fifty readers missing the same answer
+// at once wait for one computation of it.
+func TestConcurrentMissesComputeOnce(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	var mu sync.Mutex
+	runs := 0
+	compute := func() (int, error) {
+		mu.Lock()
+		runs++
+		mu.Unlock()
+		time.Sleep(50 * time.Millisecond)
+		return 42, nil
+	}
+	var wg sync.WaitGroup
+	for range 50 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if v, err := cached(ctx, db, "answer", compute); err != nil || v != 42 {
+				t.Errorf("got %d, %v", v, err)
+			}
+		}()
+	}
+	wg.Wait()
+	if runs != 1 {
+		t.Errorf("computed %d times, want once", runs)
+	}
+	if v, _ := cached(ctx, db, "answer", compute); v != 42 || runs != 1 {
+		t.Errorf("a kept answer was computed again (%d runs)", runs)
 	}
 }
