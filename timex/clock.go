@@ -22,6 +22,8 @@ func partOfDay(s *scanner, ws []word, i int) (match, bool) {
 	switch {
 	case w == "tonight":
 		return timeMatch(i, i+1, s.at.t, "NI"), true
+	case w == "mid" && partsOfDay[peek(ws, i+1)] != "" && peek(ws, i+1) != "night":
+		return timeMatch(i, i+2, s.at.t, partsOfDay[peek(ws, i+1)]), true // "by mid afternoon": today's
 	case w == "this" || w == "last":
 		part, ok := partsOfDay[peek(ws, i+1)]
 		if !ok || (w == "last" && part != "NI") {

@@ -336,7 +336,8 @@ func merge(occ []interval) []interval {
 // runs reports the bins of the days of [lo, hi] around disjoint sorted
 // intervals (unclipped: fn clips). A day's back lag counts from the end
 // of the latest interval begun by then (0 inside it); its ahead lag
-// counts to the start of the next interval.
+// counts to the start of the next interval. (Counting from the middles
+// fitted PolNeAR train worse.)
 func runs(occ []interval, lo, hi int, fn func(side, bin, from, to int)) {
 	fn(sideBack, lagNone, lo, occ[0].from-1)
 	for k, o := range occ {
@@ -374,7 +375,8 @@ func lagRuns(ref, sign, a, b, side int, fn func(side, bin, from, to int)) {
 }
 
 // summarise turns scores into the best day and the shortest range of days
-// holding rangeMass of their weight.
+// holding rangeMass of their weight. (The best day is the top one: the
+// middle of the heaviest week fitted PolNeAR train worse.)
 func summarise(score []float64) (best, from, to int) {
 	top := math.Inf(-1)
 	for i, v := range score {

@@ -59,3 +59,22 @@ func TestQuoteDateFromTextAlone(t *testing.T) {
 		}
 	}
 }
+
+func TestRecurringAndClockTimes(t *testing.T) {
+	cases := []struct{ text, span, value string }{
+		{"The shop closes on Mondays.", "Mondays", "XXXX-WXX-1"},
+		{"Flights leave on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"},
+		{"Flights leave on Monday and Tuesday nights.", "Monday", "XXXX-WXX-1TNI"},
+		{"It pays $100 million in interest every quarter.", "every quarter", "P1Q"},
+		{"They sell fifty thousand CDs a year.", "a year", "P1Y"},
+		{"By mid afternoon the shelling had stopped.", "mid afternoon", dct + "TAF"},
+		{"The offer had been due to expire Friday evening.", "Friday evening", "2017-12-08TEV"},
+		{"The offer will expire Friday evening.", "Friday evening", "2017-12-15TEV"},
+	}
+	for _, c := range cases {
+		got := tag(t, c.text)
+		if len(got) == 0 || got[0].Text != c.span || got[0].Value != c.value {
+			t.Errorf("%q: got %+v, want %q = %s", c.text, got, c.span, c.value)
+		}
+	}
+}

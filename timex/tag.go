@@ -100,6 +100,7 @@ func init() {
 		for w := range table {
 			starters[w] = true
 			starters[w+"."] = true
+			starters[w+"s"] = true
 		}
 	}
 	for _, table := range []map[string]string{seasons, units, adverbSets, partsOfDay, spokenDecades} {
@@ -109,7 +110,7 @@ func init() {
 	}
 	for _, w := range strings.Fields(`the its their his her that each every per year early late earlier later
 		nineteen now currently nowadays presently recently lately soon today yesterday tomorrow tonight weekend
-		these at noon midnight recent coming fiscal`) {
+		these at noon midnight recent coming fiscal mid`) {
 		starters[w] = true
 	}
 	matchers = []matcher{clockTime, partOfDay, fullDate, dayMonth, monthYear, season, quarter, referencePeriod,
@@ -896,6 +897,9 @@ func durationMatch(i, j, n int, unit string) match {
 // set reads recurring times: "each year", "every Monday", "$5 a day", "annually".
 func set(_ *scanner, ws []word, i int) (match, bool) {
 	w := ws[i].lower
+	if m, ok := weeklySet(ws, i); ok {
+		return m, true
+	}
 	if v, ok := adverbSets[w]; ok && !(isCapital(ws[i].text) && i > 0) && (w == "annually" || w == "yearly" || clauseEnds(ws, i+1)) {
 		return match{i, i + 1, v, "", typeSet}, true
 	}
@@ -903,7 +907,7 @@ func set(_ *scanner, ws []word, i int) (match, bool) {
 		return match{}, false
 	}
 	next := peek(ws, i+1)
-	if u, ok := units[next]; ok && !strings.HasSuffix(next, "s") && u != "Q" {
+	if u, ok := units[next]; ok && !strings.HasSuffix(next, "s") && (u != "Q" || w == "every" || w == "each") {
 		if after := peek(ws, i+2); after == "after" || after == "before" || after == "later" || after == "earlier" || after == "ago" {
 			return match{}, false
 		}
@@ -919,6 +923,40 @@ func set(_ *scanner, ws []word, i int) (match, bool) {
 		return match{i, i + 2, fmt.Sprintf("XXXX-WXX-%d", isoWeekday(wd)), "", typeSet}, true
 	}
 	return match{}, false
+}
+
+// weeklySet reads a weekday said of every week: "on Mondays", "Tuesday
+// nights", and the first of "Monday and Tuesday nights".
+func weeklySet(ws []word, i int) (match, bool) {
+	w := ws[i].lower
+	if !isCapital(ws[i].text) {
+		return match{}, false
+	}
+	if wd, ok := weekdays[strings.TrimSuffix(w, "s")]; ok && strings.HasSuffix(w, "s") {
+		return match{i, i + 1, fmt.Sprintf("XXXX-WXX-%d", isoWeekday(wd)), "", typeSet}, true
+	}
+	wd, ok := weekdays[w]
+	if !ok {
+		return match{}, false
+	}
+	part, j := pluralPart(peek(ws, i+1)), i+2
+	if part == "" && peek(ws, i+1) == "and" {
+		if _, ok := weekdays[peek(ws, i+2)]; ok {
+			part, j = pluralPart(peek(ws, i+3)), i+1
+		}
+	}
+	if part == "" {
+		return match{}, false
+	}
+	return match{i, j, fmt.Sprintf("XXXX-WXX-%dT%s", isoWeekday(wd), part), "", typeSet}, true
+}
+
+// pluralPart reads "nights" or "mornings" as the part of every such day.
+func pluralPart(w string) string {
+	if !strings.HasSuffix(w, "s") {
+		return ""
+	}
+	return partsOfDay[strings.TrimSuffix(w, "s")]
 }
 
 // clauseEnds tells "published daily" from "daily volume": an adjective
@@ -951,8 +989,11 @@ func quantityBefore(ws []word, i int) bool {
 	case "million", "billion", "thousand", "hundred", "once", "twice", "times", "percent", "dollars", "cents":
 		return true
 	}
-	return strings.HasSuffix(p, "s") && peek(ws, i-2) != "" && isNumberWord(peek(ws, i-2))
+	return strings.HasSuffix(p, "s") && (isNumberWord(peek(ws, i-2)) || bigNumbers[peek(ws, i-2)])
 }
+
+// bigNumbers end a count: "fifty thousand CDs a year".
+var bigNumbers = map[string]bool{"hundred": true, "thousand": true, "million": true, "billion": true, "dozen": true}
 
 func isNumberWord(w string) bool {
 	n, ok := number(w)

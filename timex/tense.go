@@ -56,6 +56,12 @@ var pastCues = map[string]bool{"was": true, "were": true, "had": true, "did": tr
 	"lost": true, "gave": true, "spoke": true, "wrote": true, "sent": true, "held": true, "became": true, "fell": true,
 	"rose": true, "saw": true, "led": true, "paid": true, "sold": true, "bought": true, "struck": true, "broke": true}
 
+// pastPerfect tells a plan told as past: "had been scheduled", "previously planned".
+func pastPerfect(ws []word, k int) bool {
+	p := peek(ws, k-1)
+	return p == "previously" || p == "had" || p == "been" && peek(ws, k-2) == "had"
+}
+
 // nounCues are future cues that are also nouns: "the plan was drafted".
 var nounCues = map[string]bool{"plan": true, "plans": true, "starts": true, "opens": true, "aims": true, "coming": true}
 
@@ -85,6 +91,8 @@ func tenseCue(ws []word, k int) int {
 	}
 	w := ws[k].lower
 	switch {
+	case futureCues[w] && pastPerfect(ws, k):
+		return past // "had been due to expire Friday", "as previously planned"
 	case futureCues[w] && !(nounCues[w] && determiners[peek(ws, k-1)]):
 		return future
 	case w == "set" || w == "going":
