@@ -25,8 +25,7 @@ func encodingKinds() []kind {
 		document("mixed-encodings", ".txt", ingestedOr(), func(g *gen) []byte {
 			b := []byte(g.prose(2) + "\n\n" + russianNews + "\n\n")
 			b = append(b, encode(charmap.Windows1251, russianNews+"\n\n")...)
-			b = append(b, encode(charmap.ISO8859_1, frenchNews+"\n\n")...)
-			return append(b, encode(unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "mixed\n")...)
+			return append(b, encode(charmap.ISO8859_1, frenchNews+"\n\n")...)
 		}),
 		document("invalid-utf8", ".txt", ingestedOr(), func(g *gen) []byte {
 			b := []byte(g.prose(4))

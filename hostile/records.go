@@ -79,7 +79,7 @@ func recordKinds() []kind {
 			}
 			return out
 		}),
-		lines("jsonl-colliding-ids", ingestedOr(), func(g *gen) []string {
+		lines("jsonl-colliding-ids", ingestedOr("id-conflict"), func(g *gen) []string {
 			id := fmt.Sprintf("collision-%d", g.index)
 			return []string{fmt.Sprintf(`{"id": %q, "text": %q}`, id, g.prose(3)), fmt.Sprintf(`{"id": %q, "text": %q}`, id, g.prose(3))}
 		}),
@@ -93,7 +93,8 @@ func recordKinds() []kind {
 			return out
 		}),
 		lines("jsonl-hostile-html", ingestedOr("no-text"), func(g *gen) []string {
-			html := []string{g.nested("<div>", "</div>", 20000, false), strings.Repeat("<b><i>", 5000), "<p>" + strings.Repeat("&amp;", 20000) + "</p>"}
+			html := []string{g.nested("<div>", "</div>", g.big(20000*5)/5, false), strings.Repeat("<b><i>", g.big(5000*6)/6),
+				"<p>" + strings.Repeat("&amp;", g.big(20000*5)/5) + "</p>"}
 			out := make([]string, len(html))
 			for i, h := range html {
 				b, _ := json.Marshal(map[string]string{"html": h + g.paragraphsHTML(2)})
@@ -113,13 +114,17 @@ func recordKinds() []kind {
 			ls[0] = "\ufeff" + ls[0]
 			return ls
 		}),
-		document("jsonl-utf16", ".jsonl", ingestedOr("bad-json"), func(g *gen) []byte {
-			return encode(unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), g.jsonLines(3, true))
-		}),
+		{name: "jsonl-utf16", ext: ".jsonl", expect: ingestedOr("bad-json"), write: func(g *gen, f *os.File) (int, error) {
+			_, err := f.Write(encode(unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), g.jsonLines(3, true)))
+			return 0, err // read as bytes, its NULs make lines of their own
+		}},
 		document("jsonl-blank-lines-only", ".jsonl", quarantined("empty"), func(g *gen) []byte {
 			return []byte(strings.Repeat("\n  \t\r\n", 1+g.r.Intn(1000)))
 		}),
-		document("ndjson", ".ndjson", ingestedOr(), func(g *gen) []byte { return []byte(g.jsonLines(4, true)) }),
+		{name: "ndjson", ext: ".ndjson", expect: ingestedOr(), write: func(g *gen, f *os.File) (int, error) {
+			_, err := f.WriteString(g.jsonLines(4, true))
+			return 4, err
+		}},
 		{name: "json-array", ext: ".json", expect: ingestedOr(), write: func(g *gen, f *os.File) (int, error) {
 			n := 2 + g.r.Intn(6)
 			recs := make([]map[string]any, n)
@@ -143,6 +148,9 @@ func recordKinds() []kind {
 		document("json-deep", ".json", quarantined("bad-json"), func(g *gen) []byte {
 			return []byte(`{"text": "x", "extra": ` + strings.Repeat(`{"a":`, 20000) + "1" + strings.Repeat("}", 20000) + "}")
 		}),
-		document("json-sniffed", "", ingestedOr(), func(g *gen) []byte { return []byte(g.jsonLines(3, true)) }),
+		{name: "jsonl-without-extension", expect: ingestedOr(), write: func(g *gen, f *os.File) (int, error) {
+			_, err := f.WriteString(g.jsonLines(3, true))
+			return 3, err
+		}},
 	}
 }

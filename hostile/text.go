@@ -21,7 +21,7 @@ func textKinds() []kind {
 			return []byte(strings.Repeat(" \t\r\n\u00a0\u2003", 1+g.r.Intn(500)))
 		}),
 		document("junk-only", ".txt", quarantined("no-text"), func(g *gen) []byte {
-			return []byte("Home | World | Sport\nSubscribe\nShare this article\nLog in\nCookie settings\n© 2024 Hostile Wire\n")
+			return []byte(fmt.Sprintf("Home | World | Sport\nSubscribe\nShare this article\nLog in\n© %d Hostile Wire\n", 1900+g.index))
 		}),
 		document("random-bytes", ".txt", quarantined("binary", "bad-encoding"), func(g *gen) []byte {
 			return g.randomBytes(1 + g.r.Intn(64<<10))

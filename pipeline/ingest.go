@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -68,6 +69,9 @@ type Ingester struct {
 	// Window is how many inputs are read ahead, so the text cleaner can
 	// learn the batch's repeated lines before cleaning; 0 means 256.
 	Window int
+	// WindowBytes bounds the bytes held by the inputs read ahead, so that
+	// a window of large inputs stays within memory; 0 means 64 MiB.
+	WindowBytes int
 	// NearDistance is the SimHash distance under which bodies are near
 	// duplicates; 0 means dedup.NearDistance.
 	NearDistance int
@@ -94,19 +98,26 @@ func (g *Ingester) Ingest(ctx context.Context, walk WalkFunc) (Summary, error) {
 	if window <= 0 {
 		window = 256
 	}
+	windowBytes := g.WindowBytes
+	if windowBytes <= 0 {
+		windowBytes = 64 << 20
+	}
 	batch := make([]*item, 0, window)
+	held := 0
 	flush := func() error {
 		err := g.settle(ctx, batch, &sum)
-		batch = batch[:0]
+		clear(batch) // let the settled inputs go before the next window fills
+		batch, held = batch[:0], 0
 		return err
 	}
 	err := walk(ctx, func(in *storyline.Input, readErr error) error {
 		it := &item{in: in, readErr: readErr}
 		if in != nil {
 			it.source = in.Source
+			held += len(in.Raw) + len(in.Text)
 		}
 		batch = append(batch, it)
-		if len(batch) < window {
+		if len(batch) < window && held < windowBytes {
 			return nil
 		}
 		return flush()
@@ -238,6 +249,12 @@ func (g *Ingester) store(ctx context.Context, it *item) (Outcome, error) {
 		return g.quarantine(ctx, it, it.err)
 	}
 	a := it.article
+	if taken, err := g.idTaken(ctx, it.in); err != nil || taken != nil {
+		if err != nil {
+			return Outcome{}, err
+		}
+		return g.quarantine(ctx, it, taken)
+	}
 	near := g.NearDistance
 	if near <= 0 {
 		near = dedup.NearDistance
@@ -258,6 +275,24 @@ func (g *Ingester) store(ctx context.Context, it *item) (Outcome, error) {
 		g.Cluster.Add(a)
 	}
 	return out, nil
+}
+
+// idTaken reports an input whose own id already names another stored
+// input: storing it would silently replace that one, as when two scrapers'
+// dumps both number their lines from 1.
+func (g *Ingester) idTaken(ctx context.Context, in *storyline.Input) (*storyline.InputError, error) {
+	if in.ID == "" {
+		return nil, nil // ids derived from the raw bytes differ with them
+	}
+	raw, err := g.Store.Raw(ctx, in.ID)
+	if errors.Is(err, storyline.ErrNotFound) || (err == nil && bytes.Equal(raw, in.Raw)) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("checking the id of %s: %w", in.Source, err)
+	}
+	return &storyline.InputError{Source: in.Source, Reason: "id-conflict",
+		Err: fmt.Errorf("id %q already names another stored input; give every input its own id", in.ID)}, nil
 }
 
 func (g *Ingester) quarantine(ctx context.Context, it *item, cause error) (Outcome, error) {

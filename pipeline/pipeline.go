@@ -34,20 +34,47 @@ type Pipeline struct {
 // *storyline.InputError naming the input, so the caller can quarantine it
 // and go on; a panic in any stage is turned into such an error too, since
 // hostile input must never stop a batch.
-func (p *Pipeline) Process(ctx context.Context, in *storyline.Input) (a *storyline.Article, err error) {
+//
+// With a Timeout, Process returns by the deadline even when a stage does
+// not watch its context (a parser library, a rule gone quadratic on a
+// hostile page): the stage is left to finish on its own goroutine, and
+// its result is dropped.
+func (p *Pipeline) Process(ctx context.Context, in *storyline.Input) (*storyline.Article, error) {
+	// NUL has no place in text, and PostgreSQL cannot store it.
+	in.Text = strings.ReplaceAll(in.Text, "\x00", "")
+	if p.Timeout <= 0 {
+		return p.process(ctx, in)
+	}
+	ctx, cancel := context.WithTimeout(ctx, p.Timeout)
+	defer cancel()
+	type result struct {
+		a   *storyline.Article
+		err error
+	}
+	done := make(chan result, 1) // buffered: an abandoned stage must not block for ever
+	go func() {
+		a, err := p.process(ctx, in)
+		done <- result{a, err}
+	}()
+	select {
+	case r := <-done:
+		return r.a, r.err
+	case <-ctx.Done():
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return nil, &storyline.InputError{Source: in.Source, Reason: "timeout",
+				Err: fmt.Errorf("not done within %s (--timeout)", p.Timeout)}
+		}
+		return nil, ctx.Err()
+	}
+}
+
+func (p *Pipeline) process(ctx context.Context, in *storyline.Input) (a *storyline.Article, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			a, err = nil, &storyline.InputError{Source: in.Source, Reason: "internal-error",
 				Err: fmt.Errorf("panic: %v\n%s", r, firstLines(debug.Stack(), 12))}
 		}
 	}()
-	if p.Timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, p.Timeout)
-		defer cancel()
-	}
-	// NUL has no place in text, and PostgreSQL cannot store it.
-	in.Text = strings.ReplaceAll(in.Text, "\x00", "")
 	cleaner := p.Text
 	if in.Format == storyline.FormatHTML {
 		cleaner = p.HTML

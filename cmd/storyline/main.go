@@ -60,6 +60,7 @@ dates, events, storylines and position shifts, each with proof down to the sente
 		a.storiesCmd(), a.storyCmd(), a.shiftsCmd(), a.exportCmd(), a.quarantineCmd(),
 		a.serveCmd(), a.evalCmd(), a.watchCmd(), a.enqueueCmd(), a.workCmd(),
 		a.generateCmd(), a.benchCmd(),
+		a.hostileCmd(),
 	)
 	return root
 }
