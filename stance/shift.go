@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/storyline-news/storyline"
 )
@@ -79,8 +80,9 @@ func Detect(quotes []storyline.QuoteRecord, minConfidence float64) []storyline.S
 }
 
 // DetectIn is Detect knowing the storyline of each article: two statements
-// in one storyline need share only one salient word to be on one topic
-// ("the future of the facility" and "the facility will stay").
+// in one storyline need share only one salient word to be on one topic, if
+// it is not one the speaker uses all the time ("ships will stay ... not up
+// for discussion" and "the future of the facility is being discussed").
 func DetectIn(quotes []storyline.QuoteRecord, storylineOf map[string]string, minConfidence float64) []storyline.Shift {
 	bySpeaker := map[string][]statement{}
 	for _, q := range quotes {
@@ -96,7 +98,7 @@ func DetectIn(quotes []storyline.QuoteRecord, storylineOf map[string]string, min
 			continue // a shift without dates is not a shift a person can check
 		}
 		bySpeaker[key] = append(bySpeaker[key], statement{q: q, date: date, reading: Read(q.Text), topic: topicWords(q.Text, q.Speaker.Name),
-			storyline: storylineOf[q.Article]})
+			names: capitalisedWords(q.Text), storyline: storylineOf[q.Article]})
 	}
 	var shifts []storyline.Shift
 	for _, key := range sortedKeys(bySpeaker) {
@@ -110,6 +112,7 @@ type statement struct {
 	date      string
 	reading   Reading
 	topic     map[string]bool
+	names     map[string]bool // topic words the text capitalises: places and names set a scene
 	storyline string
 }
 
@@ -121,9 +124,10 @@ func (s statement) takesPosition() bool {
 
 func detectSpeaker(ss []statement, minConfidence float64) []storyline.Shift {
 	sort.SliceStable(ss, func(i, j int) bool { return ss[i].date < ss[j].date })
+	background := backgroundWords(ss)
 	var shifts []storyline.Shift
 	for j := 1; j < len(ss); j++ {
-		i, shared := previousOnTopic(ss, j)
+		i, shared := previousOnTopic(ss, j, background)
 		if i < 0 || ss[i].date == ss[j].date {
 			continue
 		}
@@ -139,7 +143,7 @@ func detectSpeaker(ss []statement, minConfidence float64) []storyline.Shift {
 // previousOnTopic finds the speaker's position before ss[j] on its topic:
 // the latest earlier statement on it that takes one, so that a remark in
 // between about the timetable does not hide the position it followed.
-func previousOnTopic(ss []statement, j int) (int, []string) {
+func previousOnTopic(ss []statement, j int, background map[string]bool) (int, []string) {
 	if !ss[j].takesPosition() {
 		return -1, nil
 	}
@@ -147,15 +151,57 @@ func previousOnTopic(ss []statement, j int) (int, []string) {
 		if !ss[i].takesPosition() {
 			continue
 		}
-		need := 2
-		if ss[i].storyline != "" && ss[i].storyline == ss[j].storyline {
-			need = 1
-		}
-		if shared := sharedWords(ss[i].topic, ss[j].topic); len(shared) >= need {
+		shared := sharedWords(ss[i].topic, ss[j].topic)
+		sameStory := ss[i].storyline != "" && ss[i].storyline == ss[j].storyline
+		if len(shared) >= 2 || sameStory && distinctive(shared, background, ss[i].names, ss[j].names) {
 			return i, shared
 		}
 	}
 	return -1, nil
+}
+
+// backgroundWords are the words a speaker uses in more than a third of
+// their statements ("Anselm" for the defence minister of the base): on
+// their own they say the statements share a setting, not a topic.
+func backgroundWords(ss []statement) map[string]bool {
+	counts := map[string]int{}
+	for _, s := range ss {
+		for w := range s.topic {
+			counts[w]++
+		}
+	}
+	out := map[string]bool{}
+	for w, n := range counts {
+		if n >= 2 && n*3 > len(ss) {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// distinctive reports whether a shared word names what both statements
+// are about: not the speaker's usual setting, not a place or a name.
+func distinctive(words []string, background, namesA, namesB map[string]bool) bool {
+	for _, w := range words {
+		if !background[w] && !namesA[w] && !namesB[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalisedWords are the topic stems of the words a text capitalises
+// after its first word.
+func capitalisedWords(text string) map[string]bool {
+	out := map[string]bool{}
+	for i, w := range strings.Fields(text) {
+		w = strings.Trim(w, `.,;:!?"'“”‘’()`)
+		if i > 0 && w != "" && unicode.IsUpper([]rune(w)[0]) {
+			w = strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(w), "'s"), "s")
+			out[topicStem(w)] = true
+		}
+	}
+	return out
 }
 
 func newShift(from, to statement, topic []string, ch Change) storyline.Shift {
