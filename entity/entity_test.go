@@ -323,3 +323,13 @@ func TestRolesNamePlacesAndCompanies(t *testing.T) {
 		t.Errorf("a question word after a comma became a name: %+v", ents)
 	}
 }
+
+func TestSpeakersAndClausesAfterNames(t *testing.T) {
+	ents := annotate(t, "Speaking to Interfax, the minister said the ships would stay until spring. Jolly said the plan was sound, but he said little else.")
+	if e := find(ents, "Interfax"); e == nil || len(e.Roles) > 0 {
+		t.Errorf("a clause after a name was read as its role: %+v", e)
+	}
+	if e := find(ents, "Jolly"); e == nil || e.Type != storyline.EntityPerson {
+		t.Errorf("an ordinary word that speaks is a name: %+v", ents)
+	}
+}

@@ -92,7 +92,8 @@ func findSpans(body string) []span {
 	var spans []span
 	for i := 0; i < len(toks); {
 		if !capitalised(toks[i].text) || toks[i].line == shouting || isDatelineWord(body, toks, i) ||
-			(toks[i].sentStart || toks[i].line == titleCase) && plainWord(toks[i].text, confirmed) || toks[i].afterComma && functionWords[toks[i].lower] {
+			(toks[i].sentStart || toks[i].line == titleCase) && plainWord(toks[i].text, confirmed) && !speaks(body, toks[i].end) ||
+			toks[i].afterComma && functionWords[toks[i].lower] {
 			i++
 			continue
 		}
@@ -313,6 +314,11 @@ func appositiveRole(after string) string {
 	m := appositiveRe.FindStringSubmatch(after[:min(len(after), 200)])
 	if m == nil {
 		return ""
+	}
+	for _, w := range strings.Fields(m[1]) {
+		if speechVerbs[strings.ToLower(strings.Trim(w, ",.;:"))] {
+			return "" // "Speaking to Interfax, the minister said ...": a new clause's subject, not an apposition
+		}
 	}
 	return strings.TrimSpace(m[1])
 }
