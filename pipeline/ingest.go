@@ -197,9 +197,15 @@ func inputHash(it *item) string {
 		if it.source == "" {
 			it.source = ie.Source
 		}
-		return dedup.RawHash([]byte("unread\x00" + ie.Source + "\x00" + ie.Reason))
+		return unreadHash(ie.Source, ie.Reason)
 	}
 	return ""
+}
+
+// unreadHash identifies an input that could not be read by its name and
+// what was wrong, so that giving it again is recognised.
+func unreadHash(source, reason string) string {
+	return dedup.RawHash([]byte("unread\x00" + source + "\x00" + reason))
 }
 
 func (g *Ingester) learn(batch []*item) {
@@ -296,25 +302,39 @@ func (g *Ingester) idTaken(ctx context.Context, in *storyline.Input) (*storyline
 }
 
 func (g *Ingester) quarantine(ctx context.Context, it *item, cause error) (Outcome, error) {
+	q := QuarantineOf(it.in, cause, it.rawHash)
+	if err := g.Store.Quarantine(ctx, q); err != nil {
+		return Outcome{}, fmt.Errorf("quarantining %s: %w", q.Source, err)
+	}
+	return Outcome{Source: q.Source, Status: Quarantined, Reason: q.Reason, Detail: q.Detail}, nil
+}
+
+// QuarantineOf is what a store keeps of an input that failed: its name,
+// the reason class and the one-line error, and its raw bytes when it was
+// read at all. rawHash is their hash; "" computes it, from the bytes or,
+// for an input never read, from its name and what was wrong.
+func QuarantineOf(in *storyline.Input, cause error, rawHash string) storyline.Quarantined {
 	q := storyline.Quarantined{Reason: "unreadable", Detail: cause.Error()}
 	var ie *storyline.InputError
 	if errors.As(cause, &ie) {
 		q.Source, q.Reason = ie.Source, ie.Reason
 	}
-	if it.in != nil {
-		q.Raw = it.in.Raw
+	if in != nil {
+		q.Raw = in.Raw
 		if q.Source == "" {
-			q.Source = it.in.Source
+			q.Source = in.Source
 		}
 	}
-	q.Hash = it.rawHash
-	if q.Hash == "" {
-		q.Hash = dedup.RawHash([]byte("unread\x00" + q.Source + "\x00" + q.Detail))
+	q.Hash = rawHash
+	switch {
+	case q.Hash == "" && in != nil:
+		q.Hash = dedup.RawHash(in.Raw)
+	case q.Hash == "" && ie != nil:
+		q.Hash = unreadHash(q.Source, q.Reason)
+	case q.Hash == "":
+		q.Hash = unreadHash(q.Source, q.Detail)
 	}
-	if err := g.Store.Quarantine(ctx, q); err != nil {
-		return Outcome{}, fmt.Errorf("quarantining %s: %w", q.Source, err)
-	}
-	return Outcome{Source: q.Source, Status: Quarantined, Reason: q.Reason, Detail: q.Detail}, nil
+	return q
 }
 
 func (g *Ingester) saveClusters(ctx context.Context) error {

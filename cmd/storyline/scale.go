@@ -94,10 +94,10 @@ func (a *app) enqueueCmd() *cobra.Command {
 			defer db.Close()
 			queued, skipped, bad := 0, 0, 0
 			err = input.Walk(ctx, args, opts.input(), func(in *storyline.Input, readErr error) error {
-				if readErr != nil {
+				if readErr != nil { // kept in quarantine, as ingest keeps it: no input is dropped
 					bad++
-					fmt.Fprintln(cmd.ErrOrStderr(), "storyline: skipped", readErr)
-					return nil
+					fmt.Fprintln(cmd.ErrOrStderr(), "quarantined", readErr)
+					return db.Quarantine(ctx, pipeline.QuarantineOf(in, readErr, ""))
 				}
 				ok, err := db.Enqueue(ctx, in, dedup.RawHash(in.Raw))
 				if ok {
@@ -107,7 +107,7 @@ func (a *app) enqueueCmd() *cobra.Command {
 				}
 				return err
 			})
-			fmt.Fprintf(cmd.OutOrStdout(), "%d queued, %d already queued or stored, %d unreadable\n", queued, skipped, bad)
+			fmt.Fprintf(cmd.OutOrStdout(), "%d queued, %d already queued or stored, %d quarantined\n", queued, skipped, bad)
 			return err
 		},
 	}
