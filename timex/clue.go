@@ -225,15 +225,25 @@ func matchClue(ws []word, m match) (clue, bool) {
 // bare month after a preposition, a season, a weekday, a holiday. It
 // returns the clue and the word after it.
 func relativeClue(ws []word, i int, covered []bool) (clue, int, bool) {
-	c := clue{dir: clueTense(ws, i), weekday: -1}
+	c, j, ok := relativeKind(ws, i, covered)
+	if !ok {
+		return clue{}, i, false
+	}
+	c.dir = clueTense(ws, i) // only now: most words are no clue, and tense costs
+	if rel, ok := relatives[peek(ws, i-1)]; ok && c.kind != kindYearlessDay && peek(ws, i-1) != "current" && peek(ws, i-1) != "following" {
+		c.dir = directionOf(rel, c.dir)
+	}
+	return c, j, true
+}
+
+// relativeKind finds what relativeClue reads, without its tense.
+func relativeKind(ws []word, i int, covered []bool) (clue, int, bool) {
+	c := clue{weekday: -1}
 	if h, j, ok := holidayAt(ws, i); ok {
 		c.kind, c.yearly = kindYearlessDay, h
 		return c, j, true
 	}
 	w, prev := ws[i], peek(ws, i-1)
-	if rel, ok := relatives[prev]; ok && prev != "current" && prev != "following" {
-		c.dir = directionOf(rel, c.dir)
-	}
 	if m, ok := monthOf(w); ok && (monthCue[prev] || prev == "this") && !(w.lower == "may" && !mayMonthCue[prev]) {
 		c.kind, c.yearly = kindYearlessPart, wholeMonth(m)
 		return c, i + 1, true

@@ -160,7 +160,7 @@ func domain(clues []clue, now int) (int, int) {
 }
 
 const (
-	domainLead  = 10 * 366
+	domainLead  = 30 * 366 // a bond "due March 1, 2011" may be sold in 1989
 	domainReach = 40 * 366
 )
 
@@ -367,6 +367,9 @@ func lagRuns(ref, sign, a, b, side int, fn func(side, bin, from, to int)) {
 		from, to := ref+least, ref+most
 		if sign < 0 {
 			from, to = ref-most, ref-least
+		}
+		if sign > 0 && from > b || sign < 0 && to < a {
+			return // the bins further out lie beyond the days asked for
 		}
 		if from, to = max(from, a), min(to, b); from <= to {
 			fn(side, bin, from, to)

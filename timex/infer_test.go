@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/internal/shared"
 )
 
 func TestQuoteDateUnderAnInferredRange(t *testing.T) {
@@ -77,4 +78,24 @@ func TestRecurringAndClockTimes(t *testing.T) {
 			t.Errorf("%q: got %+v, want %q = %s", c.text, got, c.span, c.value)
 		}
 	}
+}
+
+// BenchmarkInfer times inference from text alone on PolNeAR dev, the
+// path of every article that comes without a date.
+func BenchmarkInfer(b *testing.B) {
+	path, err := shared.Path("data/polnear/dev.jsonl")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var bodies []string
+	err = eachPubDate(context.Background(), path, -1, func(d pubDateDoc, _ time.Time) { bodies = append(bodies, d.Text) })
+	if err != nil {
+		b.Fatal(err)
+	}
+	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		fromTextAt(bodies[i%len(bodies)], now)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
