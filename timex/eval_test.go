@@ -3,6 +3,7 @@ package timex
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/storyline-news/storyline/internal/shared"
 )
@@ -10,14 +11,19 @@ import (
 // Floors sit a little under the figures measured when the tagger was
 // written (see the package report); a drop below them is a regression.
 const (
-	floorTimeBankRelaxed = 0.88
-	floorTimeBankValue   = 0.76
-	floorGoldValue       = 0.95
+	floorTimeBankRelaxed = 0.89 // halves 0.946, 0.905
+	floorTimeBankValue   = 0.77 // halves 0.850, 0.792
+	floorGoldValue       = 0.97 // 0.985
 	floorGoldFalseHits   = 1
 	floorPubInRange      = 0.88 // dev 0.917 (77 of 84), with rangeMass 0.85
 	floorPubDatedInRange = 0.80 // of articles with a best day: dev 0.870 (47 of 54)
-	floorPubTimeBank     = 0.85 // TimeBank, a genre the model never saw: 0.913
+	floorPubTimeBank     = 0.85 // TimeBank, a genre the model never saw: 0.918
 )
+
+// pubDateNow is the day the publication-date tests are read as of: ranges
+// of articles that name no year run to now, so a fixed day keeps the
+// figures from drifting with the clock.
+var pubDateNow = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 
 func TestTimeBank(t *testing.T) {
 	path, err := shared.Path("data/timex/train.jsonl")
@@ -59,7 +65,7 @@ func TestPubDateFromText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := EvaluatePubDate(context.Background(), path)
+	r, err := evaluatePubDate(context.Background(), path, -1, pubDateNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +85,7 @@ func TestPubDateOnAnotherGenre(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := EvaluatePubDate(context.Background(), path)
+	r, err := evaluatePubDate(context.Background(), path, -1, pubDateNow)
 	if err != nil {
 		t.Fatal(err)
 	}
