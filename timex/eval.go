@@ -250,6 +250,7 @@ func byteOffsets(s string) []int {
 type PubDateReport struct {
 	Articles, Dated, InRange, DatedInRange int
 	ExactDay, Within3, Within30            int
+	YearNamed, DayNamed                    int // what the text offers: its true year, a date 0-3 days before the truth
 	Widths, DatedWidths                    []int // range widths in days, sorted
 	ByMethod                               map[string]int
 }
@@ -264,6 +265,8 @@ func (r PubDateReport) String() string {
 		share(r.InRange), r.InRange, r.Articles, r.DatedInRange, r.Dated)
 	fmt.Fprintf(&b, "  best day: exact %.3f, within 3 days %.3f, within 30 days %.3f\n",
 		share(r.ExactDay), share(r.Within3), share(r.Within30))
+	fmt.Fprintf(&b, "  what the texts offer: the true year named in %d (%.3f), a full date 0-3 days before the truth in %d (%.3f)\n",
+		r.YearNamed, share(r.YearNamed), r.DayNamed, share(r.DayNamed))
 	fmt.Fprintf(&b, "  range width in days, all articles: %s\n", widthSummary(r.Widths))
 	fmt.Fprintf(&b, "  range width in days, with a best day: %s\n", widthSummary(r.DatedWidths))
 	return b.String()
@@ -298,6 +301,7 @@ func evaluatePubDate(ctx context.Context, path string, half int, now time.Time) 
 	r := PubDateReport{ByMethod: map[string]int{}}
 	err := eachPubDate(ctx, path, half, func(d pubDateDoc, truth time.Time) {
 		r.Articles++
+		r.offered(d.Text, truth)
 		p := fromTextAt(d.Text, now)
 		r.ByMethod[p.Method]++
 		e, err1 := time.Parse("2006-01-02", p.Earliest)
@@ -333,6 +337,25 @@ func evaluatePubDate(ctx context.Context, path string, half int, now time.Time) 
 	sort.Ints(r.Widths)
 	sort.Ints(r.DatedWidths)
 	return r, err
+}
+
+// offered counts what a text names that could date it: its true year,
+// and a full date from three days before the truth to the truth itself.
+func (r *PubDateReport) offered(text string, truth time.Time) {
+	n, year, day := dayNumber(truth), false, false
+	for _, c := range collectClues(text) {
+		if c.kind > kindYear {
+			continue
+		}
+		year = year || dayTime(c.from).Year() == truth.Year() && c.to-c.from < 366
+		day = day || c.kind == kindDay && c.from <= n && n-c.from <= 3
+	}
+	if year {
+		r.YearNamed++
+	}
+	if day {
+		r.DayNamed++
+	}
 }
 
 // eachPubDate calls fn with every article of a file that has a true day.
