@@ -250,7 +250,7 @@ func byteOffsets(s string) []int {
 type PubDateReport struct {
 	Articles, Dated, InRange, DatedInRange int
 	ExactDay, Within3, Within30            int
-	YearNamed, DayNamed                    int // what the text offers: its true year, a date 0-3 days before the truth
+	YearNamed, DayNamed                    int   // what the text offers: its true year, a date 0-3 days before the truth
 	Widths, DatedWidths                    []int // range widths in days, sorted
 	ByMethod                               map[string]int
 }
