@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"os"
@@ -178,5 +179,43 @@ func checkText(t *testing.T, text string) {
 	}
 	if !norm.NFC.IsNormalString(text) {
 		t.Fatalf("text is not in NFC: %q", text)
+	}
+}
+
+// TestNoInputVanishes: files that hold no input at all (blank JSONL, an
+// empty array, an archive without pages) are reported, not passed over in
+// silence, and a BOM does not cost a JSONL file its first line.
+func TestNoInputVanishes(t *testing.T) {
+	dir := t.TempDir()
+	page := "WARC/1.0\r\nWARC-Type: request\r\nWARC-Target-URI: https://x.example/\r\nContent-Length: 4\r\n\r\nGET \r\n\r\n"
+	cases := map[string]string{
+		"blank.jsonl": "\n \n\t\r\n", "empty.json": " [ ] ", "requests.warc": page,
+		"bom.jsonl": "\ufeff{\"id\":\"b1\",\"text\":\"One.\"}\n{\"id\":\"b2\",\"text\":\"Two.\"}\n",
+	}
+	want := map[string]string{"blank.jsonl": "empty", "empty.json": "empty", "requests.warc": "no-text", "bom.jsonl": ""}
+	for name, data := range cases {
+		r := walk(t, Options{}, write(t, dir, name, []byte(data)))
+		switch {
+		case want[name] == "" && (len(r.errs) > 0 || len(r.ins) != 2):
+			t.Errorf("%s: %d inputs, errors %v", name, len(r.ins), r.errs)
+		case want[name] != "" && (len(r.errs) != 1 || r.errs[0].Reason != want[name] || len(r.ins) > 0):
+			t.Errorf("%s: %d inputs, errors %v; want one %s error", name, len(r.ins), r.errs, want[name])
+		}
+	}
+}
+
+// TestCompressionBombStops: a small gzip file of endless blank JSONL
+// lines is cut off as too large, not read to its end.
+func TestCompressionBombStops(t *testing.T) {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	blank := bytes.Repeat([]byte("\n"), 1<<20)
+	for range 8 {
+		_, _ = zw.Write(blank)
+	}
+	_ = zw.Close()
+	r := walk(t, Options{}, write(t, t.TempDir(), "bomb.jsonl.gz", buf.Bytes()))
+	if len(r.ins) > 0 || len(r.errs) != 1 || r.errs[0].Reason != "too-large" || !strings.Contains(r.errs[0].Error(), "compression bomb") {
+		t.Fatalf("a %d-byte file of 8 MiB blank lines: %d inputs, errors %v", buf.Len(), len(r.ins), r.errs)
 	}
 }

@@ -34,6 +34,17 @@ type Options struct {
 	Fetch *fetch.Client
 	// Stdin is what "-" reads; nil means os.Stdin.
 	Stdin io.Reader
+	// MaxExpansion bounds how many times its size a compressed file may
+	// grow once past its first MiB: a compression bomb of blank JSONL lines
+	// or tiny records would otherwise be read for hours. 0 means 200.
+	MaxExpansion int64
+}
+
+func (o Options) maxExpansion() int64 {
+	if o.MaxExpansion <= 0 {
+		return 200
+	}
+	return o.MaxExpansion
 }
 
 func (o Options) maxBytes() int64 {
@@ -130,7 +141,7 @@ func readFile(ctx context.Context, path string, opts Options, yield Yield) error
 		return yield(nil, bad(path, "unreadable", err))
 	}
 	defer f.Close()
-	r, err := maybeGunzip(f, path)
+	r, err := maybeGunzip(f, opts.maxExpansion())
 	if err != nil {
 		return yield(nil, bad(path, "bad-gzip", err))
 	}
@@ -166,13 +177,50 @@ func kindOf(path string) string {
 	return ""
 }
 
-func maybeGunzip(f *os.File, path string) (io.Reader, error) {
-	br := bufio.NewReader(f)
+// maybeGunzip decompresses a gzip file, whatever its name says, within
+// the expansion bound.
+func maybeGunzip(f *os.File, maxExpansion int64) (io.Reader, error) {
+	counted := &countingReader{r: f}
+	br := bufio.NewReader(counted)
 	magic, _ := br.Peek(2)
-	if bytes.Equal(magic, []byte{0x1f, 0x8b}) && kindOf(path) != "warc" {
-		return gzip.NewReader(br)
+	if !bytes.Equal(magic, []byte{0x1f, 0x8b}) {
+		return br, nil
 	}
-	return br, nil
+	zr, err := gzip.NewReader(br)
+	if err != nil {
+		return nil, err
+	}
+	return &expansionGuard{r: zr, compressed: counted, ratio: maxExpansion}, nil
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// expansionGuard stops a decompressed stream that outgrows its compressed
+// size ratio times, once past a first MiB that any small file may fill.
+type expansionGuard struct {
+	r          io.Reader
+	compressed *countingReader
+	ratio, out int64
+}
+
+var errBomb = errors.New("a compression bomb")
+
+func (g *expansionGuard) Read(p []byte) (int, error) {
+	n, err := g.r.Read(p)
+	g.out += int64(n)
+	if g.out > 1<<20 && g.out > g.ratio*g.compressed.n {
+		return n, fmt.Errorf("%w: %d bytes from %d compressed, over %d times (--max-expansion)", errBomb, g.out, g.compressed.n, g.ratio)
+	}
+	return n, err
 }
 
 var errTooLarge = errors.New("over the size limit (--max-bytes)")
@@ -192,7 +240,7 @@ func readAtMost(r io.Reader, limit int64) ([]byte, error) {
 
 func inputErr(source string, err error) *storyline.InputError {
 	switch {
-	case errors.Is(err, errTooLarge):
+	case errors.Is(err, errTooLarge), errors.Is(err, errBomb):
 		return bad(source, "too-large", err)
 	case errors.Is(err, gzip.ErrChecksum), errors.Is(err, gzip.ErrHeader), errors.Is(err, io.ErrUnexpectedEOF):
 		return bad(source, "bad-gzip", err)

@@ -36,7 +36,8 @@ Loopback, private and link-local addresses are refused unless --allow-private.`,
 				return err
 			}
 			defer st.Close()
-			w := &feed.Watcher{Client: fetch.New(fetch.Options{AllowPrivate: allowPrivate, MaxBytes: opts.maxBytes}), Interval: interval}
+			w := &feed.Watcher{Client: fetch.New(fetch.Options{AllowPrivate: allowPrivate, MaxBytes: opts.maxBytes, Timeout: opts.timeout}),
+				Interval: interval}
 			out := cmd.OutOrStdout()
 			g.Window = 1 // a feed brings articles one by one: store each at once
 			g.OnOutcome = func(o pipeline.Outcome) {

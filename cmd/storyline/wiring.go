@@ -22,6 +22,7 @@ import (
 // pipelineOptions are the flags every command that processes inputs shares.
 type pipelineOptions struct {
 	maxBytes int64
+	expand   int64
 	timeout  time.Duration
 	workers  int
 	aliases  string
@@ -30,13 +31,14 @@ type pipelineOptions struct {
 func (o *pipelineOptions) addFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.Int64Var(&o.maxBytes, "max-bytes", 50<<20, "largest input accepted, in bytes")
+	f.Int64Var(&o.expand, "max-expansion", 200, "most times its size a compressed file may grow past its first MiB")
 	f.DurationVar(&o.timeout, "timeout", 30*time.Second, "longest time spent on one input")
 	f.IntVar(&o.workers, "workers", 0, "inputs processed in parallel (0: one per CPU)")
 	f.StringVar(&o.aliases, "aliases", "", "extra alias file (same format as entity/aliases.txt)")
 }
 
 func (o *pipelineOptions) input() input.Options {
-	return input.Options{MaxBytes: o.maxBytes}
+	return input.Options{MaxBytes: o.maxBytes, MaxExpansion: o.expand}
 }
 
 // newPipeline wires the stages in the data's order:
