@@ -44,6 +44,11 @@ type clue struct {
 	sentence string
 }
 
+// sameness tells clues apart that name the same days, whatever their tense.
+func (c clue) sameness() string {
+	return strconv.Itoa(int(c.kind)) + "|" + strings.ToLower(c.words) + "|" + strconv.Itoa(c.from) + "|" + strconv.Itoa(c.weekday)
+}
+
 // key tells clues apart that would say the same thing twice.
 func (c clue) key() string {
 	return strconv.Itoa(int(c.kind)) + "|" + strconv.Itoa(c.dir) + "|" + strings.ToLower(c.words) + "|" +
@@ -112,7 +117,8 @@ func related(clues, relations []clue) []clue {
 			if !measures(r.kind, b) {
 				continue
 			}
-			k := strconv.Itoa(int(r.kind)) + "|" + strconv.Itoa(r.shift) + "|" + b.key()
+			// the base's tense does not matter: "yesterday" of "Tuesday" is one clue
+			k := strconv.Itoa(int(r.kind)) + "|" + strconv.Itoa(r.shift) + "|" + b.sameness()
 			if seen[k] {
 				continue
 			}
