@@ -156,7 +156,7 @@ func domain(clues []clue, now int) (int, int) {
 		}
 	}
 	lo := max(first-domainLead, last-domainReach, earliestDay)
-	return lo, max(now, lo+366)
+	return min(lo, now-366), now // nothing is published after now, whatever it plans
 }
 
 const (

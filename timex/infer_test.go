@@ -99,3 +99,11 @@ func BenchmarkInfer(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
+
+func TestInferNeverAfterNow(t *testing.T) {
+	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	p := fromTextAt("The colony will be founded in 2099.", now)
+	if p.Latest > "2026-12-01" || p.Date > "2026-12-01" || p.Earliest > p.Date {
+		t.Errorf("a far plan must not date the text after now: %+v", p)
+	}
+}
