@@ -17,11 +17,21 @@ import (
 // it in one transaction, replacing an article with the same id.
 func (db *DB) SaveArticle(ctx context.Context, a *storyline.Article, raw []byte, rawHash string) error {
 	return pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		return saveArticle(ctx, tx, a, raw, rawHash)
+		batch := &pgx.Batch{}
+		if err := queueSave(batch, a, raw, rawHash); err != nil {
+			return err
+		}
+		if err := tx.SendBatch(ctx, batch).Close(); err != nil {
+			return fmt.Errorf("storing article %s: %w", a.ID, err)
+		}
+		return nil
 	})
 }
 
-func saveArticle(ctx context.Context, tx pgx.Tx, a *storyline.Article, raw []byte, rawHash string) error {
+// queueSave queues the statements that store an article in place of one
+// with the same id, to be sent in one round trip. Rows listed in ingest
+// order read the article's number back from its row.
+func queueSave(batch *pgx.Batch, a *storyline.Article, raw []byte, rawHash string) error {
 	doc, err := json.Marshal(a)
 	if err != nil {
 		return fmt.Errorf("encoding article %s: %w", a.ID, err)
@@ -36,41 +46,32 @@ func saveArticle(ctx context.Context, tx pgx.Tx, a *storyline.Article, raw []byt
 	if a.DuplicateOf != "" {
 		dup = &a.DuplicateOf
 	}
-	if _, err := tx.Exec(ctx, "DELETE FROM articles WHERE id = $1", a.ID); err != nil {
-		return fmt.Errorf("replacing article %s: %w", a.ID, err)
-	}
-	var seq int64
-	err = tx.QueryRow(ctx, `INSERT INTO articles (id, source, url, title, outlet, byline, dateline, published,
+	batch.Queue("DELETE FROM articles WHERE id = $1", a.ID)
+	batch.Queue(`INSERT INTO articles (id, source, url, title, outlet, byline, dateline, published,
 		pub_earliest, pub_latest, pub_method, body, body_hash, simhash, duplicate_of, raw_hash, ingested, doc)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18) RETURNING seq`,
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)`,
 		a.ID, a.Source, a.URL, a.Title, a.Outlet, a.Byline, a.Dateline, a.Published.Date, a.Published.Earliest,
-		a.Published.Latest, a.Published.Method, a.Body, a.BodyHash, int64(a.SimHash), dup, rawHash, a.Ingested, doc).Scan(&seq)
-	if err != nil {
-		return fmt.Errorf("storing article %s: %w", a.ID, err)
-	}
-	batch := &pgx.Batch{}
+		a.Published.Latest, a.Published.Method, a.Body, a.BodyHash, int64(a.SimHash), dup, rawHash, a.Ingested, doc)
 	batch.Queue("INSERT INTO raw_inputs (article_id, raw) VALUES ($1, $2)", a.ID, raw)
-	if a.DuplicateOf == "" { // a duplicate's findings are its original's
-		for band, value := range corpus.Bands(a.SimHash) {
-			batch.Queue("INSERT INTO simhash_bands (article_id, band, value, simhash, seq) VALUES ($1,$2,$3,$4,$5)",
-				a.ID, band, value, int64(a.SimHash), seq)
-		}
-		queueQuotes(batch, a, seq)
-		queueEntities(batch, a)
-		for i, e := range a.Events {
-			batch.Queue(`INSERT INTO dated_events (article_id, idx, date, granularity, text, start_off, end_off)
-				VALUES ($1,$2,$3,$4,$5,$6,$7)`, a.ID, i, e.Date, e.Granularity, e.Text, e.Start, e.End)
-		}
+	if a.DuplicateOf != "" {
+		return nil // a duplicate's findings are its original's
 	}
-	if err := tx.SendBatch(ctx, batch).Close(); err != nil {
-		return fmt.Errorf("storing findings of %s: %w", a.ID, err)
+	for band, value := range corpus.Bands(a.SimHash) {
+		batch.Queue(`INSERT INTO simhash_bands (article_id, band, value, simhash, seq)
+			SELECT $1, $2, $3, $4, seq FROM articles WHERE id = $1`, a.ID, band, value, int64(a.SimHash))
+	}
+	queueQuotes(batch, a)
+	queueEntities(batch, a)
+	for i, e := range a.Events {
+		batch.Queue(`INSERT INTO dated_events (article_id, idx, date, granularity, text, start_off, end_off)
+			VALUES ($1,$2,$3,$4,$5,$6,$7)`, a.ID, i, e.Date, e.Granularity, e.Text, e.Start, e.End)
 	}
 	return nil
 }
 
 // queueQuotes stores quotes with their day (the day said, else the
 // article's) and the article's ingest order, the keys they are listed by.
-func queueQuotes(batch *pgx.Batch, a *storyline.Article, seq int64) {
+func queueQuotes(batch *pgx.Batch, a *storyline.Article) {
 	for i, q := range a.Quotes {
 		doc, _ := json.Marshal(q)
 		day := q.Date
@@ -79,9 +80,9 @@ func queueQuotes(batch *pgx.Batch, a *storyline.Article, seq int64) {
 		}
 		batch.Queue(`INSERT INTO quotes (article_id, idx, kind, text, start_off, end_off, speaker_entity,
 			speaker_name, speaker_mention, cue, medium, said, doc, day, seq)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
+			SELECT $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14, seq FROM articles WHERE id = $1`,
 			a.ID, i, q.Kind, q.Text, q.Start, q.End, q.Speaker.Entity, q.Speaker.Name, q.Speaker.Mention,
-			q.Cue, q.Medium, q.Date, doc, day, seq)
+			q.Cue, q.Medium, q.Date, doc, day)
 	}
 }
 
@@ -146,8 +147,7 @@ func findDuplicate(ctx context.Context, q interface {
 	QueryRow(context.Context, string, ...any) pgx.Row
 }, bodyHash string, simhash uint64, maxDistance int) (string, bool, error) {
 	var id string
-	err := q.QueryRow(ctx, `SELECT id FROM articles WHERE body_hash = $1 AND duplicate_of IS NULL ORDER BY seq LIMIT 1`,
-		bodyHash).Scan(&id)
+	err := q.QueryRow(ctx, exactQuery, bodyHash).Scan(&id)
 	if err == nil {
 		return id, true, nil
 	}
@@ -164,6 +164,8 @@ func findDuplicate(ctx context.Context, q interface {
 	}
 	return id, false, nil
 }
+
+const exactQuery = `SELECT id FROM articles WHERE body_hash = $1 AND duplicate_of IS NULL ORDER BY seq LIMIT 1`
 
 // nearQuery reads each band's candidates with an index-only scan.
 const nearQuery = `SELECT article_id FROM (

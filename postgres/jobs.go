@@ -53,19 +53,19 @@ func (db *DB) Enqueue(ctx context.Context, in *storyline.Input, rawHash string) 
 type Processor func(ctx context.Context, in *storyline.Input) (*storyline.Article, error)
 
 // WorkOne claims one queued job and settles it. The claim is a row lock
-// (FOR NO KEY UPDATE SKIP LOCKED, so the attempt log may still point at the row) held by the transaction that also stores the
-// result, so no job is done twice, and a worker killed mid-article leaves
-// nothing half-written: its transaction dies with its connection and the
-// job is claimed again. It reports the job's source and outcome, or
-// claimed=false when no job is waiting.
+// (FOR NO KEY UPDATE SKIP LOCKED, so the attempt log may still point at
+// the row) held by the transaction that also stores the result, so no job
+// is done twice, and a worker killed mid-article leaves nothing
+// half-written: its transaction dies with its connection and the job is
+// claimed again. It reports the job's source and outcome, or
+// claimed=false when no job is waiting. A job takes six round trips to the
+// server, whatever the article holds.
 func (db *DB) WorkOne(ctx context.Context, process Processor, nearDistance int) (source, outcome string, claimed bool, err error) {
-	err = pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		// A commit lost in a server crash leaves its job queued, to be done
-		// again: the job and its result are one transaction, so the worker
-		// need not wait for the commit to reach the disk.
-		if _, err := tx.Exec(ctx, "SET LOCAL synchronous_commit = off"); err != nil {
-			return fmt.Errorf("starting a job: %w", err)
-		}
+	// A commit lost in a server crash leaves its job queued, to be done
+	// again: the job and its result are one transaction, so the worker need
+	// not wait for the commit to reach the disk.
+	opts := pgx.TxOptions{BeginQuery: "BEGIN; SET LOCAL synchronous_commit = off"}
+	err = pgx.BeginTxFunc(ctx, db.pool, opts, func(tx pgx.Tx) error {
 		var id int64
 		var rawHash string
 		var meta, raw []byte
@@ -87,13 +87,17 @@ func (db *DB) WorkOne(ctx context.Context, process Processor, nearDistance int) 
 		if err != nil {
 			return err
 		}
-		outcome, err = settle(ctx, tx, in, rawHash, attempts, process, nearDistance)
+		var batch *pgx.Batch
+		outcome, batch, err = settle(ctx, tx, in, rawHash, attempts, process, nearDistance)
 		if err != nil {
 			return err
 		}
 		// A settled job keeps only its hash, which refuses the input again.
-		_, err = tx.Exec(ctx, "UPDATE jobs SET state = 'done', done = now(), raw = ''::bytea, input = input - 'Text' WHERE id = $1", id)
-		return err
+		batch.Queue("UPDATE jobs SET state = 'done', done = now(), raw = ''::bytea, input = input - 'Text' WHERE id = $1", id)
+		if err := tx.SendBatch(ctx, batch).Close(); err != nil {
+			return fmt.Errorf("storing %s: %w", in.Source, err)
+		}
+		return nil
 	})
 	return source, outcome, claimed, err
 }
@@ -104,13 +108,10 @@ func (db *DB) WorkOne(ctx context.Context, process Processor, nearDistance int) 
 // the disk either.
 func (db *DB) recordAttempt(ctx context.Context, id int64) (int, error) {
 	var n int
-	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, "SET LOCAL synchronous_commit = off"); err != nil {
-			return err
-		}
-		return tx.QueryRow(ctx, `WITH ins AS (INSERT INTO job_attempts (job_id) VALUES ($1) RETURNING 1)
-			SELECT (SELECT count(*) FROM job_attempts WHERE job_id = $1) + 1`, id).Scan(&n)
-	})
+	var setting string
+	err := db.pool.QueryRow(ctx, `WITH ins AS (INSERT INTO job_attempts (job_id) VALUES ($1) RETURNING 1)
+		SELECT (SELECT count(*) FROM job_attempts WHERE job_id = $1) + 1, set_config('synchronous_commit', 'off', true)`,
+		id).Scan(&n, &setting)
 	if err != nil {
 		return 0, fmt.Errorf("counting attempts of job %d: %w", id, err)
 	}
@@ -126,10 +127,11 @@ func decodeJob(meta, raw []byte) (*storyline.Input, error) {
 		Title: j.Title, Outlet: j.Outlet, Published: j.Published, Group: j.Group, Encoding: j.Encoding, Text: j.Text}, nil
 }
 
-// settle processes one input inside the claiming transaction and stores
-// the article, its duplicate record, or its quarantine entry.
+// settle processes one input inside the claiming transaction and queues
+// the statements storing the article, its duplicate record, or its
+// quarantine entry.
 func settle(ctx context.Context, tx pgx.Tx, in *storyline.Input, rawHash string, attempts int,
-	process Processor, nearDistance int) (string, error) {
+	process Processor, nearDistance int) (string, *pgx.Batch, error) {
 	var a *storyline.Article
 	var perr error
 	if attempts > MaxAttempts {
@@ -138,48 +140,65 @@ func settle(ctx context.Context, tx pgx.Tx, in *storyline.Input, rawHash string,
 	} else {
 		a, perr = process(ctx, in)
 	}
+	batch := &pgx.Batch{}
 	if perr != nil {
 		q := storyline.Quarantined{Source: in.Source, Reason: "internal-error", Detail: perr.Error(), Raw: in.Raw, Hash: rawHash}
 		var ie *storyline.InputError
 		if errors.As(perr, &ie) {
 			q.Reason = ie.Reason
 		}
-		_, err := tx.Exec(ctx, `INSERT INTO quarantine (hash, source, reason, detail, raw) VALUES ($1,$2,$3,$4,$5)
+		batch.Queue(`INSERT INTO quarantine (hash, source, reason, detail, raw) VALUES ($1,$2,$3,$4,$5)
 			ON CONFLICT (hash) DO NOTHING`, q.Hash, q.Source, q.Reason, q.Detail, q.Raw)
-		return JobQuarantined, err
+		return JobQuarantined, batch, nil
 	}
-	if err := lockCopies(ctx, tx, a); err != nil {
-		return "", err
-	}
-	orig, _, err := findDuplicate(ctx, tx, a.BodyHash, a.SimHash, nearDistance)
+	orig, err := checkCopies(ctx, tx, a, nearDistance)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	outcome := JobIngested
 	if orig != "" && orig != a.ID {
 		a.DuplicateOf, outcome = orig, JobDuplicate
 	}
-	return outcome, saveArticle(ctx, tx, a, in.Raw, rawHash)
+	return outcome, batch, queueSave(batch, a, in.Raw, rawHash)
 }
 
-// lockCopies serialises the duplicate checks of articles that may be
+// checkCopies takes the copy locks and looks for an original of a, exact
+// then near, in one round trip.
+func checkCopies(ctx context.Context, tx pgx.Tx, a *storyline.Article, nearDistance int) (string, error) {
+	var exact, near string
+	b := corpus.Bands(a.SimHash)
+	batch := &pgx.Batch{}
+	batch.Queue(lockQuery, a.BodyHash, bandLockSpace, b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7])
+	batch.Queue(exactQuery, a.BodyHash).QueryRow(func(r pgx.Row) error { return noRows(r.Scan(&exact)) })
+	batch.Queue(nearQuery, b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], int64(a.SimHash), nearDistance).
+		QueryRow(func(r pgx.Row) error { return noRows(r.Scan(&near)) })
+	if err := tx.SendBatch(ctx, batch).Close(); err != nil {
+		return "", fmt.Errorf("finding duplicates of %s: %w", a.ID, err)
+	}
+	if exact != "" {
+		return exact, nil
+	}
+	return near, nil
+}
+
+// noRows takes "no row" for an answer.
+func noRows(err error) error {
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil
+	}
+	return err
+}
+
+// lockQuery serialises the duplicate checks of articles that may be
 // copies of each other, so that two workers holding two copies do not both
 // store theirs as the original: one lock on the body (exact copies) and one
 // on each SimHash band value (near copies share at least one), taken in
 // the same order by every worker, so they cannot deadlock. Two unrelated
 // articles share a band value one time in 32: they wait for each other's
 // commit only then.
-func lockCopies(ctx context.Context, tx pgx.Tx, a *storyline.Article) error {
-	b := corpus.Bands(a.SimHash)
-	_, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext($1)), pg_advisory_xact_lock($2, $3), pg_advisory_xact_lock($2+1, $4),
-		pg_advisory_xact_lock($2+2, $5), pg_advisory_xact_lock($2+3, $6), pg_advisory_xact_lock($2+4, $7),
-		pg_advisory_xact_lock($2+5, $8), pg_advisory_xact_lock($2+6, $9), pg_advisory_xact_lock($2+7, $10)`,
-		a.BodyHash, bandLockSpace, b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7])
-	if err != nil {
-		return fmt.Errorf("locking the duplicate check of %s: %w", a.ID, err)
-	}
-	return nil
-}
+const lockQuery = `SELECT pg_advisory_xact_lock(hashtext($1)), pg_advisory_xact_lock($2, $3), pg_advisory_xact_lock($2+1, $4),
+	pg_advisory_xact_lock($2+2, $5), pg_advisory_xact_lock($2+3, $6), pg_advisory_xact_lock($2+4, $7),
+	pg_advisory_xact_lock($2+5, $8), pg_advisory_xact_lock($2+6, $9), pg_advisory_xact_lock($2+7, $10)`
 
 // bandLockSpace keeps the band locks apart from other advisory locks.
 const bandLockSpace = 72615350
