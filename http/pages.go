@@ -118,14 +118,19 @@ type entityData struct {
 	Next   int
 }
 
+// statementsPage is how many statements a speaker page shows at a time:
+// a page of a prolific speaker is read often, and each statement links to
+// its sentence, so a short page is quick to read and to serve.
+const statementsPage = 50
+
 func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	var d entityData
 	var err error
 	d.Entity, err = s.entitySummary(ctx, r.PathValue("id"))
-	limit, offset := 200, 0
+	limit, offset := statementsPage, 0
 	if err == nil {
-		limit, offset, err = params{r}.paging(200)
+		limit, offset, err = params{r}.paging(statementsPage)
 	}
 	if err == nil {
 		d.Quotes, d.Total, err = s.store.Quotes(ctx, storyline.QuoteFilter{Speaker: d.Entity.ID, Limit: limit, Offset: offset})

@@ -5,6 +5,7 @@
 package http
 
 import (
+	"cmp"
 	"crypto/subtle"
 	"embed"
 	"encoding/json"
@@ -39,6 +40,9 @@ type Options struct {
 	// that cookie. It lets a user share a server beyond loopback.
 	Token  string
 	Logger *slog.Logger
+	// CacheBytes bounds the rendered responses kept between writes to a
+	// store that tells its generation (0: 64 MiB; negative: keep none).
+	CacheBytes int
 }
 
 // Server is the HTTP face of a store.
@@ -47,6 +51,8 @@ type Server struct {
 	opts  Options
 	pages *template.Template
 	mux   *http.ServeMux
+	gens  Generational   // nil: nothing is kept
+	cache *responseCache // of responses rendered in the current generation
 }
 
 // NewServer builds a server over st.
@@ -59,6 +65,9 @@ func NewServer(st storyline.Store, opts Options) (*Server, error) {
 		return nil, fmt.Errorf("parsing page templates: %w", err)
 	}
 	s := &Server{store: st, opts: opts, pages: pages, mux: http.NewServeMux()}
+	if g, ok := st.(Generational); ok && opts.CacheBytes >= 0 {
+		s.gens, s.cache = g, newResponseCache(cmp.Or(opts.CacheBytes, defaultCacheBytes))
+	}
 	s.routes()
 	return s, nil
 }
@@ -92,7 +101,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusForbidden, "this server is read-only")
 		return
 	}
-	s.mux.ServeHTTP(w, r)
+	if s.gens != nil && cacheable(r) {
+		s.serveCached(w, r, s.gens)
+	} else {
+		s.mux.ServeHTTP(w, r)
+	}
 	s.opts.Logger.Debug("request", "method", r.Method, "path", r.URL.Path, "took", time.Since(start))
 }
 

@@ -230,9 +230,10 @@ func (db *DB) Stats(ctx context.Context) (storyline.Stats, error) {
 	return s, rows.Err()
 }
 
-// generation changes with every write to the corpus, so an answer cached
-// under one generation is true for as long as it is current.
-func (db *DB) generation(ctx context.Context) (int64, error) {
+// Generation changes with every write to the corpus, by this process or
+// another, so an answer kept under one generation is true for as long as
+// it is current.
+func (db *DB) Generation(ctx context.Context) (int64, error) {
 	var g int64
 	if err := db.read.QueryRowContext(ctx, "SELECT n FROM corpus_counts WHERE name = 'generation'").Scan(&g); err != nil {
 		return 0, fmt.Errorf("reading the generation of %s: %w", db.path, err)

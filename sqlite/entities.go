@@ -5,6 +5,7 @@ import (
 	"database/sql/driver"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -30,6 +31,26 @@ func init() {
 func (db *DB) Entities(ctx context.Context, f storyline.EntityFilter) ([]storyline.EntityRecord, int, error) {
 	f.Limit = limitOr(f.Limit, 50)
 	f.Offset = max(f.Offset, 0)
+	if f.MaxArticles <= 0 || f.MaxArticles > keptArticles {
+		return db.entities(ctx, f) // too large to keep: all of a speaker's articles
+	}
+	type key struct{ f storyline.EntityFilter }
+	type answer struct {
+		page  []storyline.EntityRecord
+		total int
+	}
+	a, err := cached(ctx, db, key{f}, func() (answer, error) {
+		page, total, err := db.entities(ctx, f)
+		return answer{page, total}, err
+	})
+	return slices.Clone(a.page), a.total, err // the kept page stays as it was
+}
+
+// keptArticles bounds the article ids per entity of a kept answer, so
+// that the memo stays small.
+const keptArticles = 100
+
+func (db *DB) entities(ctx context.Context, f storyline.EntityFilter) ([]storyline.EntityRecord, int, error) {
 	decisions, err := db.Decisions(ctx)
 	if err != nil {
 		return nil, 0, err
@@ -115,7 +136,10 @@ func setList[V any](set map[string]V) []string {
 // entityWhere selects the stored entities no decision touches that match f.
 func (db *DB) entityWhere(f storyline.EntityFilter, touched map[string]bool, decisions []storyline.Decision) *where {
 	w := &where{}
-	w.add("s.entity_id NOT IN (SELECT value FROM json_each(?))", jsonList(setList(touched)))
+	w.add("1 = 1")
+	if len(touched) > 0 {
+		w.add("s.entity_id NOT IN (SELECT value FROM json_each(?))", jsonList(setList(touched)))
+	}
 	if f.ID != "" {
 		w.add("s.entity_id = ?", storyline.Canonical(storyline.Merges(decisions, storyline.DecisionMergeEntities), f.ID))
 	}

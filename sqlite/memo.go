@@ -81,7 +81,7 @@ func (m *memo) finish(gen int64, key any, p *pending, v any, err error) {
 // it on a miss. Cached values are shared: callers must not modify them.
 func cached[V any](ctx context.Context, db *DB, key any, compute func() (V, error)) (V, error) {
 	var zero V
-	gen, err := db.generation(ctx)
+	gen, err := db.Generation(ctx)
 	if err != nil {
 		return zero, err
 	}
