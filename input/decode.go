@@ -55,7 +55,9 @@ func finish(text, enc string) (string, string, error) {
 	if !utf8.ValidString(text) {
 		return "", "", fmt.Errorf("invalid %s text", enc)
 	}
-	if strings.ContainsRune(text, 0) {
+	// Decoded text passes the test its raw bytes would have had to: a
+	// UTF-16 file of control characters is not text either (FuzzDecode).
+	if strings.ContainsRune(text, 0) || looksBinary(text) {
 		return "", "", errBinary
 	}
 	return norm.NFC.String(strings.TrimPrefix(text, "\ufeff")), enc, nil
@@ -83,11 +85,11 @@ func decodeBOM(raw []byte) (string, string, bool) {
 
 // looksBinary spots content that is not text in any single-byte or UTF-8
 // encoding: NUL bytes, or many C0 control bytes, in the first 8 KiB.
-func looksBinary(raw []byte) bool {
+func looksBinary[T string | []byte](raw T) bool {
 	head := raw[:min(len(raw), 8192)]
 	controls := 0
-	for _, b := range head {
-		switch {
+	for i := range len(head) {
+		switch b := head[i]; {
 		case b == 0:
 			return true
 		case b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1b:
