@@ -280,6 +280,8 @@ type child struct {
 	start  time.Time
 	stdout *bytes.Buffer
 	args   []string
+	peak   chan int64 // the peak RSS, once the process has ended
+	done   chan struct{}
 }
 
 func startSelf(ctx context.Context, errOut io.Writer, args ...string) (*child, error) {
@@ -294,15 +296,34 @@ func startSelf(ctx context.Context, errOut io.Writer, args ...string) (*child, e
 	if err := c.cmd.Start(); err != nil {
 		return nil, fmt.Errorf("starting storyline %s: %w", strings.Join(args, " "), err)
 	}
+	c.peak, c.done = make(chan int64, 1), make(chan struct{})
+	go c.watchMemory()
 	return c, nil
+}
+
+// watchMemory samples the child's peak RSS until it ends: the last sample
+// misses at most the last tenth of a second.
+func (c *child) watchMemory() {
+	var peak int64
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-c.done:
+			c.peak <- peak
+			return
+		case <-tick.C:
+			peak = max(peak, peakRSS(c.cmd.Process.Pid))
+		}
+	}
 }
 
 func (c *child) wait() (proc, error) {
 	err := c.cmd.Wait()
-	p := proc{wall: time.Since(c.start), stdout: c.stdout.Bytes()}
+	close(c.done)
+	p := proc{wall: time.Since(c.start), stdout: c.stdout.Bytes(), maxRSS: <-c.peak}
 	if ps := c.cmd.ProcessState; ps != nil {
 		p.cpu = ps.UserTime() + ps.SystemTime()
-		p.maxRSS = maxRSS(ps)
 	}
 	if err != nil {
 		return p, fmt.Errorf("storyline %s: %w", strings.Join(c.args, " "), err)

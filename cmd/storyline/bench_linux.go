@@ -5,14 +5,23 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 )
 
-// maxRSS is a finished process's peak resident set, in bytes.
-func maxRSS(ps *os.ProcessState) int64 {
-	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
-		return ru.Maxrss << 10 // Linux counts kilobytes
+// peakRSS is a running process's peak resident set so far, in bytes: the
+// high-water mark of its own memory since it started its program. (The
+// rusage of a finished child is no use here: Linux carries the parent's
+// peak into the child across fork and exec.)
+func peakRSS(pid int) int64 {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			return kb << 10
+		}
 	}
 	return 0
 }

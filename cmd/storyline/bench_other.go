@@ -2,13 +2,10 @@
 
 package main
 
-import (
-	"os"
-	"time"
-)
+import "time"
 
-// maxRSS is unknown here: bench reports 0.
-func maxRSS(*os.ProcessState) int64 { return 0 }
+// peakRSS is unknown here: bench reports 0.
+func peakRSS(int) int64 { return 0 }
 
 // processTreeCPU is unknown here: bench reports no server CPU.
 func processTreeCPU(int) time.Duration { return 0 }
