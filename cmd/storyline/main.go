@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -34,7 +35,30 @@ func (e exitError) Error() string { return fmt.Sprintf("exit status %d", int(e))
 
 // app holds what the flags of every command share.
 type app struct {
-	db string
+	db          string
+	cpuProfile  string
+	stopProfile func()
+}
+
+// startProfile writes a CPU profile of the command to a.cpuProfile, for
+// "go tool pprof": measure where an ingest spends its time before guessing.
+func (a *app) startProfile() error {
+	if a.cpuProfile == "" {
+		return nil
+	}
+	f, err := os.Create(a.cpuProfile)
+	if err != nil {
+		return fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return fmt.Errorf("cpu profile: %w", err)
+	}
+	a.stopProfile = func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
+	return nil
 }
 
 func newRoot() *cobra.Command {
@@ -54,6 +78,13 @@ dates, events, storylines and position shifts, each with proof down to the sente
 	}
 	root.PersistentFlags().StringVar(&a.db, "db", envOr("STORYLINE_DB", "storyline.db"),
 		"database: a SQLite file path, or a postgres:// URL (env STORYLINE_DB)")
+	root.PersistentFlags().StringVar(&a.cpuProfile, "cpuprofile", "", "write a CPU profile of the command to this file (go tool pprof)")
+	root.PersistentPreRunE = func(*cobra.Command, []string) error { return a.startProfile() }
+	root.PersistentPostRun = func(*cobra.Command, []string) {
+		if a.stopProfile != nil {
+			a.stopProfile()
+		}
+	}
 	root.AddCommand(
 		a.extractCmd(), a.ingestCmd(), a.searchCmd(), a.showCmd(), a.statsCmd(),
 		a.quotesCmd(), a.entitiesCmd(), a.entityCmd(), a.timelineCmd(),
