@@ -18,13 +18,15 @@ import (
 func (a *app) serveCmd() *cobra.Command {
 	var addr, token string
 	var readOnly bool
+	var cacheMB int
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve the web UI and the JSON API",
 		Long: `serve starts one process that serves the pages for people (/) and the JSON
 API (/api/..., described at /openapi.json). It binds to loopback by default;
 to share it, bind another address and set --token (or STORYLINE_TOKEN), and
-consider --read-only.`,
+consider --read-only. Pages and answers are kept in memory (--cache-mb) until
+the database changes, whoever changes it.`,
 		Example: `  storyline serve --db news.db
   storyline serve --db news.db --addr 0.0.0.0:8080 --token s3cret --read-only`,
 		Args: cobra.NoArgs,
@@ -36,7 +38,11 @@ consider --read-only.`,
 			}
 			defer st.Close()
 			logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-			srv, err := storyhttp.NewServer(st, storyhttp.Options{ReadOnly: readOnly, Token: token, Logger: logger})
+			opts := storyhttp.Options{ReadOnly: readOnly, Token: token, Logger: logger, CacheBytes: cacheMB << 20}
+			if cacheMB <= 0 {
+				opts.CacheBytes = -1
+			}
+			srv, err := storyhttp.NewServer(st, opts)
 			if err != nil {
 				return err
 			}
@@ -48,13 +54,14 @@ consider --read-only.`,
 				fmt.Fprintln(cmd.ErrOrStderr(), "warning: serving beyond loopback without --token: anyone who can reach it can read the corpus")
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "serving on http://%s\n", ln.Addr())
-			return serveUntilDone(ctx, &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}, ln)
+			return serveUntilDone(ctx, &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}, ln)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
 	f.StringVar(&token, "token", os.Getenv("STORYLINE_TOKEN"), "require this token on every request")
 	f.BoolVar(&readOnly, "read-only", false, "refuse every request that would change the database")
+	f.IntVar(&cacheMB, "cache-mb", 64, "memory for rendered pages and answers, in MiB (0: render every request)")
 	return cmd
 }
 
