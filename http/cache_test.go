@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -83,4 +84,54 @@ func TestKeptPagesFollowWrites(t *testing.T) {
 	if status, _ := fetch(t, ts.URL+"/entities/nobody"); status != http.StatusNotFound {
 		t.Errorf("missing entity: %d", status)
 	}
+}
+
+var claimRe = regexp.MustCompile(`href="/articles/([^"#]+)#(q-\d+-\d+)"`)
+
+// TestEveryClaimLinksToItsSentence follows every claim link on the pages
+// of the demo corpus (quotes, dated events, statements, shifts) to an
+// anchor on the article page it names.
+func TestEveryClaimLinksToItsSentence(t *testing.T) {
+	db := demoStore(t)
+	ts := startServer(t, Options{})
+	var pages []string
+	err := db.EachArticle(context.Background(), func(a *storyline.Article) error {
+		pages = append(pages, "/articles/"+a.ID)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	people, _, err := db.Entities(context.Background(), storyline.EntityFilter{Type: storyline.EntityPerson, Limit: 10, MaxArticles: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range people {
+		pages = append(pages, "/entities/"+e.ID)
+	}
+	pages = append(pages, "/shifts")
+	anchors := map[string]map[string]bool{}
+	idRe := regexp.MustCompile(`id="(q-\d+-\d+)"`)
+	checked := 0
+	for _, p := range pages {
+		_, body := fetch(t, ts.URL+p)
+		for _, m := range claimRe.FindAllStringSubmatch(body, -1) {
+			article := strings.ReplaceAll(m[1], "%20", " ")
+			if anchors[article] == nil {
+				_, target := fetch(t, ts.URL+"/articles/"+m[1])
+				anchors[article] = map[string]bool{}
+				for _, id := range idRe.FindAllStringSubmatch(target, -1) {
+					anchors[article][id[1]] = true
+				}
+			}
+			if !anchors[article][m[2]] {
+				t.Errorf("%s links to %s#%s, which has no such anchor", p, m[1], m[2])
+			}
+			checked++
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d claim links checked", checked)
+	}
+	t.Logf("%d claim links on %d pages lead to their sentences", checked, len(pages))
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 
@@ -14,7 +15,8 @@ import (
 type Segment struct {
 	Text      string
 	Classes   string // css classes: quote, entity-person, timex ...
-	QuoteID   string // anchor of the quote that starts here, if any
+	QuoteID   string   // anchor of the claim (quote or dated clause) that starts here, if any
+	Anchors   []string // more claims starting here: each needs an anchor too
 	Entity    string // entity id to link to, if the run is a mention
 	Title     string // tooltip: speaker, entity name or date value
 	Paragraph bool   // a paragraph break precedes this run
@@ -68,8 +70,12 @@ func segments(a *storyline.Article) []Segment {
 				if s.title != "" {
 					seg.Title = s.title
 				}
-				if s.quoteID != "" && s.start == from {
-					seg.QuoteID = s.quoteID
+				if s.quoteID != "" && s.start == from && s.quoteID != seg.QuoteID && !slices.Contains(seg.Anchors, s.quoteID) {
+					if seg.QuoteID == "" {
+						seg.QuoteID = s.quoteID
+					} else {
+						seg.Anchors = append(seg.Anchors, s.quoteID)
+					}
 				}
 			}
 		}
@@ -82,6 +88,14 @@ func segments(a *storyline.Article) []Segment {
 func annotationSpans(a *storyline.Article) []span {
 	var spans []span
 	valid := func(s, e int) bool { return s >= 0 && e <= len(a.Body) && s < e }
+	// Dated clauses first: a later span's tooltip wins, and the more
+	// specific quote, mention or date should.
+	for _, e := range a.Events {
+		if valid(e.Start, e.End) {
+			spans = append(spans, span{start: e.Start, end: e.End, class: "dated", quoteID: quoteAnchor(e.Start, e.End),
+				title: e.Date})
+		}
+	}
 	for _, q := range a.Quotes {
 		if valid(q.Start, q.End) {
 			spans = append(spans, span{start: q.Start, end: q.End, class: "quote quote-" + q.Kind,
