@@ -14,12 +14,12 @@ import (
 // Segment is a run of article text with the annotations covering it.
 type Segment struct {
 	Text      string
-	Classes   string // css classes: quote, entity-person, timex ...
+	Classes   string   // css classes: quote, entity-person, timex ...
 	QuoteID   string   // anchor of the claim (quote or dated clause) that starts here, if any
 	Anchors   []string // more claims starting here: each needs an anchor too
-	Entity    string // entity id to link to, if the run is a mention
-	Title     string // tooltip: speaker, entity name or date value
-	Paragraph bool   // a paragraph break precedes this run
+	Entity    string   // entity id to link to, if the run is a mention
+	Title     string   // tooltip: speaker, entity name or date value
+	Paragraph bool     // a paragraph break precedes this run
 }
 
 type span struct {
