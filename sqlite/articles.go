@@ -111,17 +111,19 @@ func (db *DB) saveFindings(ctx context.Context, tx *sql.Tx, a *storyline.Article
 			return err
 		}
 	}
+	// Forms before quotes and clauses: the triggers linking those to the
+	// timelines of entities read the article's forms (0007).
+	for _, f := range corpus.Forms(a) {
+		roles, _ := json.Marshal(f.Roles)
+		if _, err := db.exec(ctx, tx, insertForm, f.ID, a.ID, f.Form, f.Name, f.Type, string(roles), f.Mentions); err != nil {
+			return err
+		}
+	}
 	for i, q := range a.Quotes {
 		doc, _ := json.Marshal(q)
 		if _, err := db.exec(ctx, tx, insertQuote,
 			a.ID, i, q.Kind, q.Text, q.Start, q.End, q.Speaker.Entity, q.Speaker.Name, q.Speaker.Mention,
 			q.Cue, q.Medium, q.Date, string(doc), cmp.Or(q.Date, a.Published.Date), seq); err != nil {
-			return err
-		}
-	}
-	for _, f := range corpus.Forms(a) {
-		roles, _ := json.Marshal(f.Roles)
-		if _, err := db.exec(ctx, tx, insertForm, f.ID, a.ID, f.Form, f.Name, f.Type, string(roles), f.Mentions); err != nil {
 			return err
 		}
 	}

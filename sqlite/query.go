@@ -72,12 +72,11 @@ func (db *DB) searchFilters(ctx context.Context, q storyline.SearchQuery) (*wher
 		w.add("a.published <> '' AND a.published <= ?", q.To)
 	}
 	if q.Speaker != "" {
-		ids, err := db.entityIDs(ctx, q.Speaker)
+		cond, args, err := db.speakerCond(ctx, q.Speaker)
 		if err != nil {
 			return nil, "", err
 		}
-		w.add(`EXISTS (SELECT 1 FROM quotes x WHERE x.article_id = a.id AND (x.speaker_entity IN (SELECT value FROM json_each(?))
-			OR lower(x.speaker_name) LIKE ? ESCAPE '\'))`, jsonList(ids), corpus.LikePattern(q.Speaker))
+		w.add("a.seq IN (SELECT q.seq FROM quotes q WHERE "+cond+")", args...)
 	}
 	if q.Entity == "" {
 		return w, "", nil
@@ -258,8 +257,12 @@ func (db *DB) Quotes(ctx context.Context, f storyline.QuoteFilter) ([]storyline.
 	if err != nil {
 		return nil, 0, fmt.Errorf("listing quotes: %w", err)
 	}
-	rows, err := db.read.QueryContext(ctx, "SELECT q.doc, q.article_id, a.outlet, a.published FROM quotes q JOIN articles a ON a.id = q.article_id WHERE "+
-		w.sql()+" ORDER BY q.day, q.seq, q.idx LIMIT ? OFFSET ?", append(w.args, limitOr(f.Limit, 50), max(f.Offset, 0))...)
+	// The page is cut before the join: SQLite would otherwise join every
+	// matching quote to its article before sorting.
+	rows, err := db.read.QueryContext(ctx, `SELECT q.doc, q.article_id, a.outlet, a.published
+		FROM (SELECT q.rowid AS r FROM quotes q WHERE `+w.sql()+` ORDER BY q.day, q.seq, q.idx LIMIT ? OFFSET ?) p
+		JOIN quotes q ON q.rowid = p.r JOIN articles a ON a.id = q.article_id ORDER BY q.day, q.seq, q.idx`,
+		append(w.args, limitOr(f.Limit, 50), max(f.Offset, 0))...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("listing quotes: %w", err)
 	}
@@ -298,21 +301,12 @@ func (db *DB) countQuotes(ctx context.Context, w *where, f storyline.QuoteFilter
 
 // Timeline lists dated events and dated quotes about an entity or a query.
 func (db *DB) Timeline(ctx context.Context, f storyline.TimelineFilter) ([]storyline.TimelineEntry, int, error) {
+	if f.Entity != "" {
+		return db.entityTimeline(ctx, f)
+	}
 	ev, qu := &where{}, &where{}
 	ev.add("a.duplicate_of IS NULL")
 	qu.add("a.duplicate_of IS NULL AND q.said <> ''")
-	if f.Entity != "" {
-		ids, err := db.entityIDs(ctx, f.Entity)
-		if err != nil {
-			return nil, 0, err
-		}
-		list := jsonList(ids)
-		// A dated clause is about the entity when it names it in one of its forms.
-		ev.add(`EXISTS (SELECT 1 FROM entity_forms ef WHERE ef.article_id = e.article_id
-			AND ef.entity_id IN (SELECT value FROM json_each(?)) AND instr(lower(e.text), lower(ef.form)) > 0)`, list)
-		qu.add(`(q.speaker_entity IN (SELECT value FROM json_each(?)) OR EXISTS (SELECT 1 FROM entity_forms ef
-			WHERE ef.article_id = q.article_id AND ef.entity_id IN (SELECT value FROM json_each(?)) AND instr(lower(q.text), lower(ef.form)) > 0))`, list, list)
-	}
 	if f.Query != "" {
 		p := corpus.LikePattern(f.Query)
 		ev.add(`lower(e.text) LIKE ? ESCAPE '\'`, p)
@@ -337,21 +331,65 @@ func (db *DB) Timeline(ctx context.Context, f storyline.TimelineFilter) ([]story
 	if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM ("+union+")", args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("building timeline: %w", err)
 	}
-	rows, err := db.read.QueryContext(ctx, "SELECT date, granularity, kind, text, speaker, article, outlet, s, t FROM ("+union+
+	entries, err := db.timelineEntries(ctx, "SELECT date, granularity, kind, text, speaker, article, outlet, s, t FROM ("+union+
 		") ORDER BY date, seq, kind, idx LIMIT ? OFFSET ?", append(args, limitOr(f.Limit, 100), max(f.Offset, 0))...)
+	return entries, total, err
+}
+
+// entityTimeline reads an entity's timeline from the links 0007 keeps, in
+// date order along their index, and only then the page's clauses.
+func (db *DB) entityTimeline(ctx context.Context, f storyline.TimelineFilter) ([]storyline.TimelineEntry, int, error) {
+	ids, err := db.entityIDs(ctx, f.Entity)
 	if err != nil {
-		return nil, 0, fmt.Errorf("building timeline: %w", err)
+		return nil, 0, err
+	}
+	w := &where{}
+	w.add("l.entity_id IN (SELECT value FROM json_each(?))", jsonList(ids))
+	if f.From != "" {
+		w.add("l.date >= ?", f.From)
+	}
+	if f.To != "" {
+		w.add("l.date <= ?", f.To+"~")
+	}
+	if f.Query != "" {
+		w.add(`lower(CASE l.kind WHEN 'event' THEN (SELECT e.text FROM dated_events e WHERE e.article_id = l.article_id AND e.idx = l.idx)
+			ELSE (SELECT q.text FROM quotes q WHERE q.article_id = l.article_id AND q.idx = l.idx) END) LIKE ? ESCAPE '\'`,
+			corpus.LikePattern(f.Query))
+	}
+	// DISTINCT: a clause naming two merged entities is linked to both.
+	links := "SELECT DISTINCT l.date, l.seq, l.kind, l.idx, l.article_id FROM timeline_links l WHERE " + w.sql()
+	var total int
+	if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM ("+links+")", w.args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("building the timeline of %s: %w", f.Entity, err)
+	}
+	entries, err := db.timelineEntries(ctx, `SELECT l.date, coalesce(e.granularity, 'day'), l.kind, coalesce(e.text, q.text),
+		coalesce(q.speaker_name, ''), l.article_id, a.outlet, coalesce(e.start_off, q.start_off), coalesce(e.end_off, q.end_off)
+		FROM (`+links+` ORDER BY l.date, l.seq, l.kind, l.idx LIMIT ? OFFSET ?) l
+		JOIN articles a ON a.seq = l.seq
+		LEFT JOIN dated_events e ON l.kind = 'event' AND e.article_id = l.article_id AND e.idx = l.idx
+		LEFT JOIN quotes q ON l.kind = 'quote' AND q.article_id = l.article_id AND q.idx = l.idx
+		ORDER BY l.date, l.seq, l.kind, l.idx`, append(w.args, limitOr(f.Limit, 100), max(f.Offset, 0))...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("building the timeline of %s: %w", f.Entity, err)
+	}
+	return entries, total, nil
+}
+
+func (db *DB) timelineEntries(ctx context.Context, query string, args ...any) ([]storyline.TimelineEntry, error) {
+	rows, err := db.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("building timeline: %w", err)
 	}
 	defer rows.Close()
 	var out []storyline.TimelineEntry
 	for rows.Next() {
 		var e storyline.TimelineEntry
 		if err := rows.Scan(&e.Date, &e.Granularity, &e.Kind, &e.Text, &e.Speaker, &e.Article, &e.Outlet, &e.Start, &e.End); err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		out = append(out, e)
 	}
-	return out, total, rows.Err()
+	return out, rows.Err()
 }
 
 // entityIDs resolves a name, alias or id to every stored entity id it may
@@ -405,7 +443,11 @@ func (db *DB) speakerCond(ctx context.Context, speaker string) (string, []any, e
 		}
 		return "q.speaker_entity IN (SELECT value FROM json_each(?))", []any{jsonList(ids)}, nil
 	}
-	return `(q.speaker_entity IN (SELECT value FROM json_each(?)) OR lower(q.speaker_name) LIKE ? ESCAPE '\')`,
+	// A name also matches quotes no entity was resolved for, by the name
+	// written: those are read from the speaker index's '' range, not by
+	// reading every quote.
+	return `(q.speaker_entity IN (SELECT value FROM json_each(?) UNION ALL SELECT '')
+		AND (q.speaker_entity <> '' OR lower(q.speaker_name) LIKE ? ESCAPE '\'))`,
 		[]any{jsonList(ids), corpus.LikePattern(speaker)}, nil
 }
 

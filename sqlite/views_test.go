@@ -58,6 +58,10 @@ func randomCorpus(r *rand.Rand, n int) []*storyline.Article {
 					Speaker: storyline.Speaker{Entity: p.id, Name: e.Name}})
 			}
 		}
+		for e := range r.IntN(3) {
+			a.Events = append(a.Events, storyline.DatedEvent{Date: day[:min(len(day), 7)], Granularity: "month",
+				Text: "Talks with " + forms[r.IntN(len(forms))] + " began", Start: e, End: e + 1})
+		}
 		out = append(out, a)
 	}
 	return out
@@ -120,9 +124,56 @@ func checkViews(t *testing.T, db *DB) {
 		t.Errorf("stats %+v, want %+v", st, want)
 	}
 	checkQuoteSearch(t, db)
+	for _, e := range ref {
+		checkTimeline(t, db, e.ID)
+	}
 	checkAttention(t, db, "", ref)
 	for _, e := range ref {
 		checkAttention(t, db, e.ID, ref)
+	}
+}
+
+// checkTimeline compares an entity's timeline with finding its clauses
+// and quotes by reading all of them, as Timeline did before 0007.
+func checkTimeline(t *testing.T, db *DB, entity string) {
+	t.Helper()
+	ctx := context.Background()
+	ids, err := db.entityIDs(ctx, entity)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT date, kind, article, s FROM (
+		SELECT e.date AS date, 'event' AS kind, e.article_id AS article, e.start_off AS s, a.seq AS seq, e.idx AS idx
+		FROM dated_events e JOIN articles a ON a.id = e.article_id WHERE EXISTS (SELECT 1 FROM entity_forms ef
+			WHERE ef.article_id = e.article_id AND ef.entity_id IN (SELECT value FROM json_each(?1)) AND instr(lower(e.text), lower(ef.form)) > 0)
+		UNION ALL
+		SELECT q.said, 'quote', q.article_id, q.start_off, a.seq, q.idx FROM quotes q JOIN articles a ON a.id = q.article_id
+		WHERE q.said <> '' AND (q.speaker_entity IN (SELECT value FROM json_each(?1)) OR EXISTS (SELECT 1 FROM entity_forms ef
+			WHERE ef.article_id = q.article_id AND ef.entity_id IN (SELECT value FROM json_each(?1)) AND instr(lower(q.text), lower(ef.form)) > 0)))
+		ORDER BY date, seq, kind, idx`, jsonList(ids))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var want []string
+	for rows.Next() {
+		var date, kind, article string
+		var start int
+		if err := rows.Scan(&date, &kind, &article, &start); err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, fmt.Sprint(date, kind, article, start))
+	}
+	got, total, err := db.Timeline(ctx, storyline.TimelineFilter{Entity: entity, Limit: 1 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gotKeys []string
+	for _, e := range got {
+		gotKeys = append(gotKeys, fmt.Sprint(e.Date, e.Kind, e.Article, e.Start))
+	}
+	if total != len(want) || !reflect.DeepEqual(gotKeys, want) {
+		t.Errorf("timeline of %s: %d entries\n got %v\nwant %v", entity, total, gotKeys, want)
 	}
 }
 
