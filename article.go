@@ -156,6 +156,33 @@ type Quote struct {
 	Cue     string  `json:"cue"`
 	Medium  string  `json:"medium"`
 	Date    string  `json:"date"`
+	// Parts are the quoted pieces of one statement its attribution
+	// interrupts ("A," he said, "B."): Start and End run from the first
+	// piece to the last, and Text joins the pieces with PartSeparator.
+	// A statement in one piece has no Parts.
+	Parts []Span `json:"parts,omitempty"`
+}
+
+// PartSeparator joins the pieces of an interrupted quotation in its Text.
+const PartSeparator = " … "
+
+// Pieces are the spans of the quoted words: the parts, or the one span.
+func (q Quote) Pieces() []Span {
+	if len(q.Parts) == 0 {
+		return []Span{{Start: q.Start, End: q.End}}
+	}
+	return q.Parts
+}
+
+// Quoted reports whether [start, end) overlaps the quoted words
+// themselves rather than an attribution between them.
+func (q Quote) Quoted(start, end int) bool {
+	for _, p := range q.Pieces() {
+		if start < p.End && end > p.Start {
+			return true
+		}
+	}
+	return false
 }
 
 // Speaker is who a quote is attributed to: the resolved entity where there

@@ -97,9 +97,16 @@ func annotationSpans(a *storyline.Article) []span {
 		}
 	}
 	for _, q := range a.Quotes {
-		if valid(q.Start, q.End) {
-			spans = append(spans, span{start: q.Start, end: q.End, class: "quote quote-" + q.Kind,
-				quoteID: quoteAnchor(q.Start, q.End), title: q.Speaker.Name + " " + q.Cue})
+		// Each piece of an interrupted statement is marked; the anchor
+		// that claims link to stands on the first.
+		for k, p := range q.Pieces() {
+			if valid(p.Start, p.End) {
+				s := span{start: p.Start, end: p.End, class: "quote quote-" + q.Kind, title: q.Speaker.Name + " " + q.Cue}
+				if k == 0 {
+					s.quoteID = quoteAnchor(q.Start, q.End)
+				}
+				spans = append(spans, s)
+			}
 		}
 		if valid(q.Speaker.Start, q.Speaker.End) {
 			spans = append(spans, span{start: q.Speaker.Start, end: q.Speaker.End, class: "speaker",

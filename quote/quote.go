@@ -219,22 +219,66 @@ func endsWithPunct(s string) bool {
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, ",") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!")
 }
 
-// direct records each quotation of a sentence as a direct quote of the
-// same speaker: "\"A,\" he said, \"B.\"" gives two quotes, so that every
-// quote's text is exactly its span of the body, without the attribution.
-// A quotation nobody is said to have said takes the speaker of the quote
+// direct records the quotations of a sentence as one direct quote of the
+// speaker: "\"A,\" he said, \"B.\"" is one statement in two parts, each
+// exactly its span of the body, without the attribution between them. A
+// quotation nobody is said to have said takes the speaker of the quote
 // just before it, or is left out.
 func (d *document) direct(s storyline.Span, segs []int, attr *attribution) {
+	if len(segs) == 0 {
+		return
+	}
 	if attr == nil {
+		if prev := d.continued(s); prev != nil {
+			d.addParts(prev, segs) // "\"A,\" he said. \"B.\"": one statement goes on
+			return
+		}
 		if attr = d.inherited(s); attr == nil {
 			return
 		}
 	}
+	q := storyline.Quote{Kind: storyline.QuoteDirect}
+	d.addParts(&q, segs)
+	d.emit(q, attr)
+}
+
+// addParts adds quoted segments to q as its parts, in order.
+func (d *document) addParts(q *storyline.Quote, segs []int) {
+	if len(q.Parts) == 0 && q.End > q.Start {
+		q.Parts = []storyline.Span{{Start: q.Start, End: q.End}}
+	}
 	for _, i := range segs {
 		d.used[i] = true
 		seg := d.segments[i]
-		d.emit(storyline.Quote{Kind: storyline.QuoteDirect, Text: d.body[seg.start:seg.end], Start: seg.start, End: seg.end}, attr)
+		q.Parts = append(q.Parts, storyline.Span{Start: seg.start, End: seg.end})
 	}
+	texts := make([]string, len(q.Parts))
+	for k, p := range q.Parts {
+		texts[k] = d.body[p.Start:p.End]
+	}
+	q.Start, q.End = q.Parts[0].Start, q.Parts[len(q.Parts)-1].End
+	q.Text = strings.Join(texts, storyline.PartSeparator)
+	if len(q.Parts) == 1 {
+		q.Parts = nil
+	}
+}
+
+// continued finds the direct quote an unattributed quotation goes on: the
+// last quote, direct, in the same paragraph or the one after it, with
+// nothing between them but its own attribution.
+func (d *document) continued(s storyline.Span) *storyline.Quote {
+	if len(d.quotes) == 0 {
+		return nil
+	}
+	prev := &d.quotes[len(d.quotes)-1]
+	if prev.Kind != storyline.QuoteDirect || prev.End > s.Start {
+		return nil
+	}
+	between := d.body[prev.End:s.Start]
+	if strings.Count(between, "\n\n") > 1 || strings.Count(between, "\n") > 2 || len(between) > 200 {
+		return nil
+	}
+	return prev
 }
 
 // indirect records reported speech: the clause the cue reports.

@@ -98,7 +98,7 @@ func testRoundTrip(t *testing.T, st storyline.Store) {
 		t.Fatal(err)
 	}
 	if got.Body != a.Body || got.Title != a.Title || got.Published != a.Published || len(got.Quotes) != 1 ||
-		got.Quotes[0] != a.Quotes[0] || len(got.Entities) != 2 || len(got.Removed) != 1 || len(got.Events) != 1 {
+		!reflect.DeepEqual(got.Quotes[0], a.Quotes[0]) || len(got.Entities) != 2 || len(got.Removed) != 1 || len(got.Events) != 1 {
 		t.Fatalf("round trip changed the article:\n got %+v\nwant %+v", got, a)
 	}
 	raw, err := st.Raw(ctx, "a1")

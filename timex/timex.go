@@ -217,7 +217,7 @@ func attributionDay(a *storyline.Article, q *storyline.Quote, sents []storyline.
 			continue
 		}
 		for _, tx := range a.Timexes {
-			inside := tx.Start < q.End && tx.End > q.Start
+			inside := q.Quoted(tx.Start, tx.End)
 			if tx.Start >= s.Start && tx.End <= s.End && !inside && tx.Granularity == storyline.GranularityDay && isCalendarDate(tx.Value) {
 				day := tx.Value[:10]
 				return day, agreeAcross(a.Body, s, tx, day, ends)

@@ -8,6 +8,7 @@ package invariant
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
@@ -25,7 +26,7 @@ func Article(a *storyline.Article) error {
 		}
 	}
 	for i, q := range a.Quotes {
-		errs = append(errs, textSpan(a.Body, fmt.Sprintf("quote %d", i), q.Start, q.End, q.Text))
+		errs = append(errs, quoteSpans(a.Body, fmt.Sprintf("quote %d", i), q))
 		if q.Speaker.End > q.Speaker.Start || q.Speaker.Start != 0 {
 			errs = append(errs, Span(a.Body, fmt.Sprintf("speaker of quote %d", i), q.Speaker.Start, q.Speaker.End))
 		}
@@ -63,6 +64,32 @@ func Spans(body string, spans []storyline.Span) error {
 			return fmt.Errorf("span %d [%d,%d) overlaps the one before, which ends at %d", i, s.Start, s.End, last)
 		}
 		last = s.End
+	}
+	return nil
+}
+
+// quoteSpans checks a quote: its text is its span of the body, or, for a
+// statement in parts, the parts joined, each inside the span and in order.
+func quoteSpans(body, what string, q storyline.Quote) error {
+	if len(q.Parts) == 0 {
+		return textSpan(body, what, q.Start, q.End, q.Text)
+	}
+	if err := Span(body, what, q.Start, q.End); err != nil {
+		return err
+	}
+	texts := make([]string, len(q.Parts))
+	last := q.Start
+	for k, p := range q.Parts {
+		if err := Span(body, fmt.Sprintf("%s part %d", what, k), p.Start, p.End); err != nil {
+			return err
+		}
+		if p.Start < last || p.End > q.End {
+			return fmt.Errorf("%s: part %d [%d,%d) out of order or outside [%d,%d)", what, k, p.Start, p.End, q.Start, q.End)
+		}
+		texts[k], last = body[p.Start:p.End], p.End
+	}
+	if want := strings.Join(texts, storyline.PartSeparator); q.Text != want {
+		return fmt.Errorf("%s: text %q is not its parts joined, %q", what, q.Text, want)
 	}
 	return nil
 }
