@@ -78,7 +78,7 @@ func archiveKinds() []kind {
 			b := gz([]byte(g.archivedPages(3)))
 			return b[:len(b)/2]
 		}),
-		warcFile("warc-bad-lengths", ".warc", 0, ingestedOr("bad-warc"), func(g *gen) []byte {
+		warcFile("warc-bad-lengths", ".warc", 0, ingestedOr("bad-warc", "no-text"), func(g *gen) []byte {
 			rec := warcRecord("response", g.uri(0), httpResponse(200, "text/html", g.page("", g.paragraphsHTML(2))))
 			lengths := []string{"99999999", "-5", "abc", "", "1e3", "18446744073709551616"}
 			return []byte(strings.Replace(rec, "Content-Length: ", "Content-Length: "+g.pick(lengths)+"0", 1))

@@ -45,7 +45,7 @@ func feedKinds() []kind {
 				`<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>` +
 				`<rss version="2.0"><channel><title>&d;</title>` + g.rssItems(2) + `</channel></rss>`)
 		}),
-		document("feed-many-items", ".rss", ingestedOr("no-text"), func(g *gen) []byte { return []byte(rss(g.rssItems(g.big(20000*300) / 300))) }),
+		document("feed-many-items", ".rss", ingestedOr("no-text", "too-large"), func(g *gen) []byte { return []byte(rss(g.rssItems(g.big(20000*300) / 300))) }),
 		document("feed-deep-nesting", ".rss", ingestedOr("no-text"), func(g *gen) []byte {
 			return []byte(rss(strings.Repeat("<item><description>", g.big(50000*25)/25)))
 		}),

@@ -70,7 +70,7 @@ func recordKinds() []kind {
 				`{}`, `{"id": null, "text": "   "}`, `{"html": "<html><body></body></html>"}`,
 				`{"text": "x"} trailing`, strings.Repeat("[", 20000)+strings.Repeat("]", 20000))
 		}),
-		lines("jsonl-hostile-ids", ingestedOr("bad-json", "no-text"), func(g *gen) []string {
+		lines("jsonl-hostile-ids", ingestedOr("bad-json", "no-text", "id-conflict"), func(g *gen) []string {
 			ids := []string{`"` + strings.Repeat("i", 100<<10) + `"`, `"../../etc/passwd"`, `"a\nb\tc"`, `""`, `1e400`,
 				`{"a":1}`, `["x"]`, `true`, `"📰🇳🇴"`, `"\u202etxt.exe"`, `-0`, `12345678901234567890123`}
 			out := make([]string, len(ids))

@@ -118,7 +118,7 @@ func textKinds() []kind {
 		document("many-short-lines", ".txt", ingestedOr("no-text"), func(g *gen) []byte {
 			return []byte(strings.Repeat("a\n", g.big(1<<20)/2))
 		}),
-		document("ten-thousand-paragraphs", ".txt", ingestedOr(), func(g *gen) []byte {
+		document("ten-thousand-paragraphs", ".txt", ingestedOr("too-large"), func(g *gen) []byte {
 			var b strings.Builder
 			for i := 0; i < 10000 && b.Len() < g.big(4<<20); i++ {
 				b.WriteString(g.paragraph())

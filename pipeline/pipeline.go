@@ -28,6 +28,11 @@ type Pipeline struct {
 	Learn func(group, text string)
 	// Timeout bounds the work on one input; 0 means no bound.
 	Timeout time.Duration
+	// MaxBody bounds the cleaned text the annotators read, in bytes; 0
+	// means no bound. A news article is a few tens of kilobytes: a body
+	// of megabytes is a dump, a log or an attack, and reading it would
+	// take the annotators far past any deadline.
+	MaxBody int
 }
 
 // Process cleans and annotates one input. A failure is an
@@ -85,6 +90,10 @@ func (p *Pipeline) process(ctx context.Context, in *storyline.Input) (a *storyli
 			return nil, &storyline.InputError{Source: in.Source, Reason: "timeout", Err: err}
 		}
 		return nil, &storyline.InputError{Source: in.Source, Reason: "no-text", Err: err}
+	}
+	if p.MaxBody > 0 && len(a.Body) > p.MaxBody {
+		return nil, &storyline.InputError{Source: in.Source, Reason: "too-large",
+			Err: fmt.Errorf("its article text is %d bytes, over the %d-byte limit (--max-body)", len(a.Body), p.MaxBody)}
 	}
 	applyInput(a, in)
 	for _, an := range p.Annotators {

@@ -1,14 +1,12 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
 
-	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/hostile"
 	"github.com/storyline-news/storyline/hostile/measure"
 )
@@ -65,9 +63,7 @@ The limits are those of ingest (--max-bytes, --timeout, --workers).`,
 				if err != nil {
 					return err
 				}
-				mo.Process = func(ctx context.Context, in *storyline.Input) (*storyline.Article, error) {
-					return extractOne(ctx, p, in, nil)
-				}
+				mo.Process = p.Process // cleaning and annotating, which --timeout bounds
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "ingesting them into %s\n", mo.DB)
 			report, err := measure.Run(ctx, mo)

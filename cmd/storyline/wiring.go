@@ -23,6 +23,7 @@ import (
 type pipelineOptions struct {
 	maxBytes int64
 	expand   int64
+	maxBody  int
 	timeout  time.Duration
 	workers  int
 	aliases  string
@@ -32,6 +33,7 @@ func (o *pipelineOptions) addFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.Int64Var(&o.maxBytes, "max-bytes", 50<<20, "largest input accepted, in bytes")
 	f.Int64Var(&o.expand, "max-expansion", 200, "most times its size a compressed file may grow past its first MiB")
+	f.IntVar(&o.maxBody, "max-body", 2<<20, "largest article text, after cleaning, that is annotated, in bytes")
 	f.DurationVar(&o.timeout, "timeout", 30*time.Second, "longest time spent on one input")
 	f.IntVar(&o.workers, "workers", 0, "inputs processed in parallel (0: one per CPU)")
 	f.StringVar(&o.aliases, "aliases", "", "extra alias file (same format as entity/aliases.txt)")
@@ -55,6 +57,7 @@ func newPipeline(o pipelineOptions) (*pipeline.Pipeline, error) {
 		Annotators: []storyline.Annotator{ents, quote.New(), timex.New()},
 		Learn:      stats.Add,
 		Timeout:    o.timeout,
+		MaxBody:    o.maxBody,
 	}, nil
 }
 
