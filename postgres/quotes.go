@@ -17,21 +17,16 @@ import (
 const quoteDate = "COALESCE(NULLIF(q.said, ''), a.published)"
 
 // Quotes lists quotes in date order. Only originals keep quotes, so the
-// filters read the quotes alone (a speaker's through its day index), and
-// only the page's rows are joined to their articles.
+// filters read the quotes alone, and only the page's rows are joined to
+// their articles. A speaker's quotes are read per entity id through its
+// day index, one ordered branch per id, so a page costs the same however
+// much the speaker said.
 func (db *DB) Quotes(ctx context.Context, f storyline.QuoteFilter) ([]storyline.QuoteRecord, int, error) {
 	f.Speaker, f.Query, f.From, f.To, f.Article = noNUL(f.Speaker), noNUL(f.Query), noNUL(f.From), noNUL(f.To), noNUL(f.Article)
 	where, args := []string{"TRUE"}, []any{}
 	arg := func(v any) string {
 		args = append(args, v)
 		return fmt.Sprintf("$%d", len(args))
-	}
-	if f.Speaker != "" {
-		cond, err := db.speakerCond(ctx, f.Speaker, arg)
-		if err != nil {
-			return nil, 0, err
-		}
-		where = append(where, cond)
 	}
 	if f.Query != "" {
 		where = append(where, "q.tsv @@ websearch_to_tsquery('english', "+arg(f.Query)+")")
@@ -45,14 +40,30 @@ func (db *DB) Quotes(ctx context.Context, f storyline.QuoteFilter) ([]storyline.
 	if f.Article != "" {
 		where = append(where, "q.article_id = "+arg(f.Article))
 	}
-	cond := strings.Join(where, " AND ")
+	rest := strings.Join(where, " AND ")
+	branches := []string{rest}
+	if f.Speaker != "" {
+		var err error
+		if branches, err = db.speakerBranches(ctx, f.Speaker, rest, arg); err != nil {
+			return nil, 0, err
+		}
+	}
+	limit, offset := limitOr(f.Limit, 50), max(f.Offset, 0)
+	countArgs := append([]any(nil), args...)
+	upTo := arg(offset + limit)
+	counts := make([]string, len(branches))
+	pages := make([]string, len(branches))
+	for i, b := range branches {
+		counts[i] = "(SELECT count(*) FROM quotes q WHERE " + b + ")"
+		pages[i] = "(SELECT q.doc, q.article_id, q.day, q.seq, q.idx FROM quotes q WHERE " + b +
+			" ORDER BY q.day, q.seq, q.idx LIMIT " + upTo + ")"
+	}
 	var total int
-	if err := db.pool.QueryRow(ctx, "SELECT count(*) FROM quotes q WHERE "+cond, args...).Scan(&total); err != nil {
+	if err := db.pool.QueryRow(ctx, "SELECT "+strings.Join(counts, " + "), countArgs...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("listing quotes: %w", err)
 	}
 	rows, err := db.pool.Query(ctx, `SELECT q.doc, q.article_id, a.outlet, a.published FROM (
-		SELECT q.doc, q.article_id, q.day, q.seq, q.idx FROM quotes q WHERE `+cond+` ORDER BY q.day, q.seq, q.idx
-		LIMIT `+arg(limitOr(f.Limit, 50))+" OFFSET "+arg(max(f.Offset, 0))+`) q
+		SELECT * FROM (`+strings.Join(pages, " UNION ALL ")+`) u ORDER BY day, seq, idx LIMIT `+arg(limit)+" OFFSET "+arg(offset)+`) q
 		JOIN articles a ON a.id = q.article_id ORDER BY q.day, q.seq, q.idx`, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("listing quotes: %w", err)
@@ -71,26 +82,31 @@ func (db *DB) Quotes(ctx context.Context, f storyline.QuoteFilter) ([]storyline.
 	return qs, total, nil
 }
 
-// speakerCond matches quotes by a speaker given as an entity id (the
-// speaker's index, read in date order) or as a name, alias or mention,
-// which also matches the names of speakers no entity was resolved for.
-func (db *DB) speakerCond(ctx context.Context, speaker string, arg func(any) string) (string, error) {
+// speakerBranches splits a speaker filter into disjoint conditions, each
+// read in date order from one index: one per entity id the speaker may
+// mean, and, for a speaker given by name, one for the quotes whose speaker
+// no entity was resolved for but whose name matches (a resolved speaker's
+// name is among its entity's names, so its quotes are in its id's branch).
+func (db *DB) speakerBranches(ctx context.Context, speaker, rest string, arg func(any) string) ([]string, error) {
 	ids, err := db.entityIDs(ctx, speaker)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	isID, err := db.isEntityID(ctx, speaker)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	switch {
-	case isID && len(ids) == 1:
-		return "q.speaker_entity = " + arg(ids[0]), nil
-	case isID:
-		return "q.speaker_entity = ANY(" + arg(ids) + ")", nil
+	var out []string
+	for _, id := range ids {
+		out = append(out, "q.speaker_entity = "+arg(id)+" AND "+rest)
 	}
-	return "(q.speaker_entity = ANY(" + arg(ids) + ") OR lower(q.speaker_name) LIKE " + arg(corpus.LikePattern(speaker)) +
-		" ESCAPE '\\')", nil
+	if !isID {
+		out = append(out, "q.speaker_entity = '' AND lower(q.speaker_name) LIKE "+arg(corpus.LikePattern(speaker))+" ESCAPE '\\' AND "+rest)
+	}
+	if len(out) == 0 {
+		out = append(out, "FALSE")
+	}
+	return out, nil
 }
 
 // Timeline lists dated events and dated quotes about an entity or a query.
