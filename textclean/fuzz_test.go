@@ -84,4 +84,3 @@ func inputLines(text string) map[string]bool {
 	}
 	return lines
 }
-
