@@ -104,9 +104,12 @@ func queueEntities(batch *pgx.Batch, a *storyline.Article) {
 		}
 	}
 	if len(ids) > 0 {
+		// The lateral probe keeps the check on the primary key: as an anti
+		// join the planner may hash the whole table for each article.
 		batch.Queue(`INSERT INTO entity_names (entity_id, name)
 			SELECT t.entity_id, t.name FROM unnest($1::text[], $2::text[]) AS t(entity_id, name)
-			WHERE NOT EXISTS (SELECT 1 FROM entity_names n WHERE n.entity_id = t.entity_id AND n.name = t.name)
+			LEFT JOIN LATERAL (SELECT true AS known FROM entity_names n WHERE n.entity_id = t.entity_id AND n.name = t.name LIMIT 1) k ON true
+			WHERE k.known IS NULL
 			ON CONFLICT DO NOTHING`, ids, names)
 	}
 }
