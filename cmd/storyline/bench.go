@@ -90,6 +90,7 @@ type benchOptions struct {
 	stores        []string
 	workers       []int
 	ingestWorkers int
+	pgIngest      bool
 	postgres      string
 	fast          bool
 	queries       int
@@ -136,6 +137,7 @@ The 1M-article runs (hours; run them on a free machine):
 	f.StringSliceVar(&o.stores, "stores", []string{"sqlite", "postgres"}, "stores to measure: sqlite, postgres")
 	f.IntSliceVar(&o.workers, "workers", []int{1, 2, 4}, "PostgreSQL worker process counts to measure")
 	f.IntVar(&o.ingestWorkers, "ingest-workers", 0, "in-process workers of 'ingest' (0: one per CPU)")
+	f.BoolVar(&o.pgIngest, "pg-ingest", true, "also measure PostgreSQL with one 'ingest' process")
 	f.StringVar(&o.postgres, "postgres", "", "an existing server's URL; bench creates and drops databases storyline_bench_* on it")
 	f.BoolVar(&o.fast, "fast", false, "throwaway server without fsync, as the tests run it")
 	f.IntVar(&o.queries, "queries", 200, "timed queries of each kind")

@@ -101,11 +101,13 @@ func (b *bench) runPostgres(ctx context.Context, corpus string, t truth) ([]runR
 		b.pg = pg
 	}
 	var out []runResult
-	r, err := b.pgRun(ctx, corpus, t, "ingest", 1, len(b.o.workers) == 0)
-	if err != nil {
-		return nil, err
+	if b.o.pgIngest || len(b.o.workers) == 0 {
+		r, err := b.pgRun(ctx, corpus, t, "ingest", 1, len(b.o.workers) == 0)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
 	}
-	out = append(out, r)
 	for k, w := range b.o.workers {
 		r, err := b.pgRun(ctx, corpus, t, "work", w, k == len(b.o.workers)-1)
 		if err != nil {
