@@ -149,7 +149,9 @@ func load(base string, c, n int, limit time.Duration, path func(int) string) (rp
 	var lat []time.Duration
 	next := make(chan int)
 	deadline := time.Now().Add(limit)
-	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: c}, Timeout: 30 * time.Second}
+	// A request still unanswered after a minute counts as failed: on a
+	// shared machine a queue of costly searches can take that long.
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: c}, Timeout: time.Minute}
 	var wg sync.WaitGroup
 	start := time.Now()
 	for range c {
