@@ -48,16 +48,58 @@ func (db *DB) search(ctx context.Context, q storyline.SearchQuery) (storyline.Se
 	if err != nil {
 		return storyline.SearchResult{}, err
 	}
-	if match := ftsQuery(q.Text); match != "" {
-		return db.searchText(ctx, match, w, q)
+	var speaker *where // the quotes q of the speaker asked for
+	if q.Speaker != "" {
+		cond, args, err := db.speakerCond(ctx, q.Speaker)
+		if err != nil {
+			return storyline.SearchResult{}, err
+		}
+		speaker = &where{}
+		speaker.add(cond, args...)
 	}
-	if entity != "" {
+	match := ftsQuery(q.Text)
+	if match == "" && entity == "" && speaker != nil {
+		return db.searchSpeaker(ctx, speaker, w, q)
+	}
+	if speaker != nil {
+		w.add("a.seq IN (SELECT q.seq FROM quotes q WHERE "+speaker.sql()+")", speaker.args...)
+	}
+	switch {
+	case match != "":
+		return db.searchText(ctx, match, w, q)
+	case entity != "":
 		return db.searchEntity(ctx, entity, w, q)
 	}
 	return db.searchFiltered(ctx, w, q)
 }
 
-// searchFilters turns every filter but the text into conditions on
+// searchSpeaker lists the articles quoting a speaker, newest first. The
+// count reads the speaker's quotes alone; the page walks the articles by
+// day along their index, which holds all it needs, until it has a page.
+func (db *DB) searchSpeaker(ctx context.Context, speaker, w *where, q storyline.SearchQuery) (storyline.SearchResult, error) {
+	var res storyline.SearchResult
+	quoting := "(SELECT q.seq FROM quotes q WHERE " + speaker.sql() + ")"
+	countQ, args := "SELECT count(DISTINCT seq) FROM "+quoting, slices.Clone(speaker.args)
+	// Only originals have quotes; without INDEXED BY, SQLite looks up
+	// every quoting article and sorts them all.
+	page := "SELECT a.seq FROM articles a INDEXED BY articles_published WHERE a.seq IN " + quoting
+	if len(w.conds) > 0 {
+		countQ = "SELECT count(*) FROM articles a WHERE a.seq IN " + quoting + " AND " + w.sql()
+		page += " AND " + w.sql()
+		args = append(args, w.args...)
+	}
+	if err := db.read.QueryRowContext(ctx, countQ, args...).Scan(&res.Total); err != nil {
+		return res, err
+	}
+	seqs, err := db.seqs(ctx, page+" ORDER BY a.published DESC, a.seq LIMIT ? OFFSET ?", append(args, q.Limit, q.Offset)...)
+	if err != nil || len(seqs) == 0 {
+		return res, err
+	}
+	res.Results, err = db.hits(ctx, seqs, articleHits)
+	return res, err
+}
+
+// searchFilters turns the outlet, dates and entity into conditions on
 // articles a. With an entity filter that resolves to one id, that id is
 // returned and left out of the conditions: its own index leads the search.
 func (db *DB) searchFilters(ctx context.Context, q storyline.SearchQuery) (*where, string, error) {
@@ -70,13 +112,6 @@ func (db *DB) searchFilters(ctx context.Context, q storyline.SearchQuery) (*wher
 	}
 	if q.To != "" {
 		w.add("a.published <> '' AND a.published <= ?", q.To)
-	}
-	if q.Speaker != "" {
-		cond, args, err := db.speakerCond(ctx, q.Speaker)
-		if err != nil {
-			return nil, "", err
-		}
-		w.add("a.seq IN (SELECT q.seq FROM quotes q WHERE "+cond+")", args...)
 	}
 	if q.Entity == "" {
 		return w, "", nil
