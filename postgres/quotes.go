@@ -82,6 +82,10 @@ func (db *DB) Quotes(ctx context.Context, f storyline.QuoteFilter) ([]storyline.
 	return qs, total, nil
 }
 
+// maxBranches bounds the ordered branches of one speaker filter: each is
+// planned, and a name matching hundreds of entities is read better at once.
+const maxBranches = 64
+
 // speakerBranches splits a speaker filter into disjoint conditions, each
 // read in date order from one index: one per entity id the speaker may
 // mean, and, for a speaker given by name, one for the quotes whose speaker
@@ -97,6 +101,10 @@ func (db *DB) speakerBranches(ctx context.Context, speaker, rest string, arg fun
 		return nil, err
 	}
 	var out []string
+	if len(ids) > maxBranches { // a name shared by many entities: one unordered read
+		out = append(out, "q.speaker_entity = ANY("+arg(ids)+") AND "+rest)
+		ids = nil
+	}
 	for _, id := range ids {
 		out = append(out, "q.speaker_entity = "+arg(id)+" AND "+rest)
 	}

@@ -133,3 +133,52 @@ func TestMigrationKeepsStoredCorpus(t *testing.T) {
 		t.Errorf("entity after migrating: %+v %v", e, err)
 	}
 }
+
+// TestSearchRanksTheLatestMatches fills a corpus past the first window of
+// a text search: a word in every article is ranked among the latest ones
+// and its total estimated; a rare word is counted and ranked exactly.
+func TestSearchRanksTheLatestMatches(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t)
+	const n = 3 * minWindow
+	_, err := db.pool.Exec(ctx, `INSERT INTO articles (id, source, title, outlet, published, body, body_hash, simhash, raw_hash, doc)
+		SELECT 'g' || i, 'g' || i, 'Title ' || i, 'Levant Wire', '2017-12-11',
+			'The harbour talks went on. ' || CASE WHEN i % 1000 = 7 THEN 'A rare lighthouse. ' ELSE '' END || repeat('Filler words here. ', 1 + i % 5),
+			'h' || i, i, 'r' || i, '{}'
+		FROM generate_series(1, $1) AS i`, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.pool.Exec(ctx, "ANALYZE articles"); err != nil {
+		t.Fatal(err)
+	}
+	res, err := db.Search(ctx, storyline.SearchQuery{Text: "harbour", Limit: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total < n*8/10 || res.Total > n*12/10 || len(res.Results) != 20 {
+		t.Fatalf("common word: total %d of %d, %d results", res.Total, n, len(res.Results))
+	}
+	for _, h := range res.Results {
+		var i int
+		fmt.Sscanf(h.ID, "g%d", &i)
+		if i <= n-maxWindowFor(n) {
+			t.Errorf("hit %s is not among the latest articles", h.ID)
+		}
+		if !strings.Contains(h.Snippet, "[harbour]") {
+			t.Errorf("snippet %q does not mark the word", h.Snippet)
+		}
+	}
+	deep, err := db.Search(ctx, storyline.SearchQuery{Text: "harbour", Limit: 20, Offset: 1500})
+	if err != nil || len(deep.Results) != 20 {
+		t.Fatalf("a deep page of a common word: %d results, %v", len(deep.Results), err)
+	}
+	rare, err := db.Search(ctx, storyline.SearchQuery{Text: "lighthouse"})
+	if want := (n-7)/1000 + 1; err != nil || rare.Total != want || len(rare.Results) != want {
+		t.Fatalf("rare word: %+v, %v", rare, err)
+	}
+}
+
+// maxWindowFor is the most a common word's first window can hold: four
+// times what is ranked, with the margin the window is sized with.
+func maxWindowFor(n int) int { return min(n, 4*2*rankedMatches) }
