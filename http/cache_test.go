@@ -135,3 +135,11 @@ func TestEveryClaimLinksToItsSentence(t *testing.T) {
 	}
 	t.Logf("%d claim links on %d pages lead to their sentences", checked, len(pages))
 }
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 1398063: "1,398,063", -12345: "-12,345", 100000: "100,000"} {
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -46,12 +46,13 @@ func weeklySeries(weeks []storyline.WeekCount, quotesName string) []*series {
 // ten years of weeks small.
 func attentionChart(all ...*series) template.HTML {
 	weeks := map[string]bool{}
-	peak := 1
-	for _, s := range all {
+	peaks := make([]int, len(all))
+	for i, s := range all {
+		peaks[i] = 1
 		for w, n := range s.Counts {
 			if n > 0 {
 				weeks[w] = true
-				peak = max(peak, n)
+				peaks[i] = max(peaks[i], n)
 			}
 		}
 	}
@@ -63,8 +64,12 @@ func attentionChart(all ...*series) template.HTML {
 	step := (width - 2*pad) / float64(len(ordered))
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %.0f %.0f" role="img" aria-label="attention per week">`, width, height)
-	y := func(n int) float64 { return height - pad - (height-2*pad)*float64(n)/float64(peak) }
+	var peakNote []string
 	for si, s := range all {
+		// Each series on its own scale: a corpus has many more quotes than
+		// articles, and one scale would flatten the articles' line.
+		y := func(n int) float64 { return height - pad - (height-2*pad)*float64(n)/float64(peaks[si]) }
+		peakNote = append(peakNote, fmt.Sprintf("%d %s", peaks[si], s.Name))
 		var line []string
 		for i, w := range ordered {
 			n := s.Counts[w]
@@ -83,7 +88,7 @@ func attentionChart(all ...*series) template.HTML {
 		}
 	}
 	axis(&b, ordered, pad, step, height)
-	fmt.Fprintf(&b, `<text x="%.0f" y="14" class="axis">peak %d a week</text></svg>`, pad, peak)
+	fmt.Fprintf(&b, `<text x="%.0f" y="14" class="axis">peak a week: %s</text></svg>`, pad, template.HTMLEscapeString(strings.Join(peakNote, ", ")))
 	return template.HTML(b.String())
 }
 
@@ -101,8 +106,13 @@ func axis(b *strings.Builder, weeks []string, pad, step, height float64) {
 			pad, height-4, weeks[0], pad+step*float64(len(weeks)), height-4, weeks[len(weeks)-1])
 		return
 	}
+	lastLabel := -100.0
 	for _, i := range years[1:] {
 		x := pad + step*float64(i)
+		if x-lastLabel < 34 { // a year label is about 30 units wide
+			continue
+		}
+		lastLabel = x
 		fmt.Fprintf(b, `<line class="tick" x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f"></line><text x="%.1f" y="%.0f" class="axis" text-anchor="middle">%s</text>`,
 			x, height-pad, x, height-pad+5, x, height-6, weeks[i][:4])
 	}

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/storyline-news/storyline"
@@ -150,6 +151,10 @@ var templateFuncs = template.FuncMap{
 		return s
 	},
 	"add": func(a, b int) int { return a + b },
+	"count": thousands,
+	// head and tail split a long list: the first n shown, the rest folded.
+	"head": func(n int, list []string) []string { return list[:min(n, len(list))] },
+	"tail": func(n int, list []string) []string { return list[min(n, len(list)):] },
 	"entityTypes": func() []string {
 		return []string{storyline.EntityPerson, storyline.EntityOrganization, storyline.EntityPlace, storyline.EntityGroup, storyline.EntityOther}
 	},
@@ -167,4 +172,17 @@ var templateFuncs = template.FuncMap{
 		v.Set("offset", fmt.Sprint(offset))
 		return path + "?" + v.Encode()
 	},
+}
+
+// thousands writes n with a comma between thousands: 1,398,063 quotes.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	start := 0
+	if n < 0 {
+		start = 1
+	}
+	for i := len(s) - 3; i > start; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
