@@ -67,14 +67,37 @@ func Read(ctx context.Context, r io.Reader, source string, maxBytes int64, fn fu
 // are then positions in the uncompressed archive.
 func uncompressed(r io.Reader) (*stopAtError, error) {
 	br := bufio.NewReader(r)
-	if magic, _ := br.Peek(2); !bytes.Equal(magic, []byte{0x1f, 0x8b}) {
-		return &stopAtError{r: br}, nil
+	if magic, _ := br.Peek(2); !bytes.Equal(magic, gzipMagic) {
+		return &stopAtError{r: &withoutGzipMagic{r: br}}, nil
 	}
 	zr, err := gzip.NewReader(br)
 	if err != nil {
 		return nil, fmt.Errorf("reading the compressed archive: %w", err)
 	}
-	return &stopAtError{r: zr}, nil
+	return &stopAtError{r: &withoutGzipMagic{r: zr}}, nil
+}
+
+var gzipMagic = []byte{0x1f, 0x8b}
+
+// withoutGzipMagic breaks every gzip signature in an uncompressed stream,
+// so that gowarc, skipping junk to the next record, never starts a gzip
+// reader of its own on a member buried in the junk (FuzzRead found that
+// hang too). Lengths are kept, so the framing is untouched; what is
+// changed was binary and never a page storyline reads.
+type withoutGzipMagic struct {
+	r    io.Reader
+	last byte
+}
+
+func (w *withoutGzipMagic) Read(p []byte) (int, error) {
+	n, err := w.r.Read(p)
+	for i := range n {
+		if p[i] == gzipMagic[1] && w.last == gzipMagic[0] {
+			p[i] = 0
+		}
+		w.last = p[i]
+	}
+	return n, err
 }
 
 // stopAtError ends the stream at its first read error, which it keeps to
