@@ -150,7 +150,7 @@ var templateFuncs = template.FuncMap{
 		}
 		return s
 	},
-	"add": func(a, b int) int { return a + b },
+	"add":   func(a, b int) int { return a + b },
 	"count": thousands,
 	// head and tail split a long list: the first n shown, the rest folded.
 	"head": func(n int, list []string) []string { return list[:min(n, len(list))] },
