@@ -184,8 +184,48 @@ func readPolNeAR(tb testing.TB) []goldItem {
 		}
 		items = append(items, its...)
 	}
-	sort.SliceStable(items, func(i, j int) bool { return items[i].Published < items[j].Published })
+	streamOrder(items)
 	return items
+}
+
+// TestLabelsAreWholeEvents checks the labelled set against its own
+// criteria: every PolNeAR article labelled, no event of one article, and
+// no event spread over more days than a happening and its coverage take.
+func TestLabelsAreWholeEvents(t *testing.T) {
+	items := readPolNeAR(t)
+	gold, err := readLabels("testdata/polnear-events.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(gold) != len(items) {
+		t.Errorf("%d labels for %d articles", len(gold), len(items))
+	}
+	first, last, size := map[string]string{}, map[string]string{}, map[string]int{}
+	for _, it := range items {
+		g, ok := gold[it.ID]
+		if !ok {
+			t.Errorf("article %s has no label", it.ID)
+			continue
+		}
+		size[g]++
+		if first[g] == "" || it.Published < first[g] {
+			first[g] = it.Published
+		}
+		last[g] = max(last[g], it.Published)
+	}
+	for g, n := range size {
+		if strings.HasPrefix(g, "self:") {
+			continue
+		}
+		if n < 2 {
+			t.Errorf("event %s has a single article", g)
+		}
+		a, _ := time.Parse(time.DateOnly, first[g])
+		b, _ := time.Parse(time.DateOnly, last[g])
+		if days := absDays(a, b); days > 7 {
+			t.Errorf("event %s spans %d days", g, days)
+		}
+	}
 }
 
 // TestPrintCandidatePairs writes the candidate pairs, with titles and

@@ -21,15 +21,22 @@ import (
 	"github.com/storyline-news/storyline"
 )
 
-// Options tune the clusterer; zero values take measured defaults.
+// Options tune the clusterer; zero values take the defaults measured on
+// half A of the event sets (see cluster/testdata/README.md).
 type Options struct {
-	EventThreshold float64 // least similarity to join an event, headline only [0.05]
+	EventThreshold float64 // least similarity to join an event, headline only [0.07]
 	// Full texts share far more campaign-wide vocabulary than headlines,
-	// so joining an event on them needs a higher similarity [0.3].
+	// so joining an event on them needs a higher similarity [0.1].
 	TextEventThreshold float64
 	StorylineThreshold float64 // least similarity to join a storyline [0.05]
 	EventWindow        time.Duration
 	MaxCandidates      int // events scored per article [200]
+
+	// headlineDecay is the days over which a headline's similarity to an
+	// event falls by a factor e [1.5]. A headline names no day of its own,
+	// so nearness in publication is the only time evidence it has; a full
+	// text names the days it speaks of, and those are terms.
+	headlineDecay float64
 }
 
 // Clusterer holds the events and storylines built so far.
@@ -39,6 +46,7 @@ type Clusterer struct {
 	docs       int
 	events     []*event
 	byID       map[string]*event
+	byArticle  map[string]*event   // article id -> its event, for copies of it
 	postings   map[string][]*event // term -> events holding it, newest last
 	storylines []*story
 	storyPost  map[string][]*story
@@ -49,11 +57,20 @@ type Clusterer struct {
 }
 
 type event struct {
-	ev       storyline.Event
-	day      time.Time // latest member day: the window slides with the event
-	centroid map[string]float64
-	story    *story
-	titleSim float64 // similarity of the current title's article to the event
+	ev  storyline.Event
+	day time.Time // earliest member day: the window is anchored there
+	// last is the latest member day, which a headline's similarity decays from.
+	last time.Time
+	// centroid is the IDF-weighted mean of the members, which storylines
+	// gather; raw is the mean before IDF, which new articles are compared
+	// with under the IDF terms have now, not the guess of the stream's
+	// first hours when early members joined.
+	centroid, raw map[string]float64
+	core          map[string]float64 // raw under the IDF of coreDocs, unit length
+	coreDocs      int                // 0: core is stale
+	story         *story
+	titleSim      float64        // similarity of the current title's article to the event
+	entities      map[string]int // members mentioning each entity
 }
 
 type story struct {
@@ -66,10 +83,13 @@ type story struct {
 // New returns an empty clusterer.
 func New(opts Options) *Clusterer {
 	if opts.EventThreshold == 0 {
-		opts.EventThreshold = 0.05
+		opts.EventThreshold = 0.07
 	}
 	if opts.TextEventThreshold == 0 {
-		opts.TextEventThreshold = 0.3
+		opts.TextEventThreshold = 0.1
+	}
+	if opts.headlineDecay == 0 {
+		opts.headlineDecay = 1.5
 	}
 	if opts.StorylineThreshold == 0 {
 		opts.StorylineThreshold = 0.05
@@ -80,7 +100,7 @@ func New(opts Options) *Clusterer {
 	if opts.MaxCandidates == 0 {
 		opts.MaxCandidates = 200
 	}
-	return &Clusterer{opts: opts, df: map[string]int{}, byID: map[string]*event{}, postings: map[string][]*event{},
+	return &Clusterer{opts: opts, df: map[string]int{}, byID: map[string]*event{}, byArticle: map[string]*event{}, postings: map[string][]*event{},
 		storyPost: map[string][]*story{}, changedEv: map[*event]bool{}, changedSt: map[*story]bool{}}
 }
 
@@ -90,17 +110,25 @@ func (c *Clusterer) Add(a *storyline.Article) string {
 	if a == nil || strings.TrimSpace(a.Title) == "" && strings.TrimSpace(a.Body) == "" {
 		return ""
 	}
+	if orig := c.byArticle[a.DuplicateOf]; orig != nil && a.DuplicateOf != "" {
+		return c.addCopy(orig, a)
+	}
 	terms := c.terms(a)
 	vec := c.weigh(terms)
 	day := articleDay(a)
-	best, bestSim := c.bestEvent(vec, day)
+	best, bestSim := c.bestEvent(vec, day, isHeadline(a))
 	if best == nil || bestSim < c.eventThreshold(a) {
 		best, bestSim = c.newEvent(a, day), 1
 	}
 	best.ev.Articles = append(best.ev.Articles, a.ID)
-	mergeInto(best.centroid, vec, len(best.ev.Articles))
+	c.byArticle[a.ID] = best
+	mergeInto(best.centroid, storyTerms(vec), len(best.ev.Articles))
+	mergeInto(best.raw, c.unweighted(terms), len(best.ev.Articles))
 	pruneCentroid(best.centroid, maxStoryTerms)
+	pruneCentroid(best.raw, maxStoryTerms)
+	best.coreDocs = 0
 	best.note(a, day, bestSim)
+	best.noteEntities(a)
 	c.freezeOld(day)
 	for t := range vec {
 		c.postings[t] = appendBounded(c.postings[t], best, c.opts.MaxCandidates)
@@ -110,11 +138,44 @@ func (c *Clusterer) Add(a *storyline.Article) string {
 	return best.ev.ID
 }
 
-func (c *Clusterer) eventThreshold(a *storyline.Article) float64 {
-	if body := strings.TrimSpace(a.Body); body != "" && body != strings.TrimSpace(a.Title) {
-		return c.opts.TextEventThreshold
+// addCopy puts a syndicated or near-duplicate copy (a.DuplicateOf, as
+// dedup marks it) in its original's event whatever its new headline or
+// footer, without letting the copy count twice in the event's profile or
+// in the terms' document frequencies.
+func (c *Clusterer) addCopy(e *event, a *storyline.Article) string {
+	e.ev.Articles = append(e.ev.Articles, a.ID)
+	c.byArticle[a.ID] = e
+	e.note(a, articleDay(a), 0)
+	e.noteEntities(a)
+	c.changedEv[e] = true
+	c.placeInStory(e, a)
+	return e.ev.ID
+}
+
+// storyTerms leaves out the days an article speaks of: they tell one
+// happening from another, and a storyline spans many.
+func storyTerms(vec map[string]float64) map[string]float64 {
+	out := make(map[string]float64, len(vec))
+	for t, w := range vec {
+		if !strings.HasPrefix(t, dayPrefix) {
+			out[t] = w
+		}
 	}
-	return c.opts.EventThreshold
+	return out
+}
+
+// isHeadline tells an item that is only a headline (or repeats it as its
+// body) from an article with a text of its own.
+func isHeadline(a *storyline.Article) bool {
+	body := strings.TrimSpace(a.Body)
+	return body == "" || body == strings.TrimSpace(a.Title)
+}
+
+func (c *Clusterer) eventThreshold(a *storyline.Article) float64 {
+	if isHeadline(a) {
+		return c.opts.EventThreshold
+	}
+	return c.opts.TextEventThreshold
 }
 
 // note keeps the event's date the earliest member's and its title the one
@@ -129,9 +190,36 @@ func (e *event) note(a *storyline.Article, day time.Time, sim float64) {
 	if e.day.IsZero() || day.Before(e.day) {
 		e.day = day
 	}
+	if day.After(e.last) {
+		e.last = day
+	}
 	if a.Title != "" && len(e.ev.Articles) > 1 && sim > e.titleSim {
 		e.ev.Title, e.titleSim = a.Title, sim
 	}
+}
+
+// noteEntities keeps as the event's key entities the three that most of
+// its members mention.
+func (e *event) noteEntities(a *storyline.Article) {
+	if e.entities == nil {
+		e.entities = map[string]int{}
+	}
+	for _, en := range keyEntities(a) {
+		e.entities[en.ID]++
+	}
+	e.ev.Entities = mostFrequent(e.entities, 3)
+}
+
+// mostFrequent lists the n keys counted most, ties in key order.
+func mostFrequent(counts map[string]int, n int) []string {
+	keys := make([]string, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return counts[keys[i]] > counts[keys[j]] || counts[keys[i]] == counts[keys[j]] && keys[i] < keys[j]
+	})
+	return keys[:min(n, len(keys))]
 }
 
 // freezeOld drops the term profiles of events no new article can reach any
@@ -145,7 +233,7 @@ func (c *Clusterer) freezeOld(day time.Time) {
 	horizon := c.latest.Add(-2 * c.opts.EventWindow)
 	n := 0
 	for n < len(c.live) && (len(c.live)-n > maxLive || !c.live[n].day.IsZero() && c.live[n].day.Before(horizon)) {
-		c.live[n].centroid = nil
+		c.live[n].centroid, c.live[n].raw, c.live[n].core = nil, nil, nil
 		n++
 	}
 	if n > 0 {
@@ -176,7 +264,7 @@ func articleDay(a *storyline.Article) time.Time {
 }
 
 // bestEvent scores the recent events sharing terms with the article.
-func (c *Clusterer) bestEvent(vec map[string]float64, day time.Time) (*event, float64) {
+func (c *Clusterer) bestEvent(vec map[string]float64, day time.Time, headline bool) (*event, float64) {
 	seen := map[*event]bool{}
 	var best *event
 	bestSim := 0.0
@@ -188,7 +276,11 @@ func (c *Clusterer) bestEvent(vec map[string]float64, day time.Time) (*event, fl
 				continue
 			}
 			seen[e] = true
-			if s := cosine(vec, e.centroid); s > bestSim {
+			s := c.similarity(vec, e)
+			if headline && !day.IsZero() && !e.last.IsZero() {
+				s *= math.Exp(-math.Abs(day.Sub(e.last).Hours()/24) / c.opts.headlineDecay)
+			}
+			if s > bestSim {
 				best, bestSim = e, s
 			}
 			if len(seen) >= c.opts.MaxCandidates {
@@ -197,6 +289,24 @@ func (c *Clusterer) bestEvent(vec map[string]float64, day time.Time) (*event, fl
 		}
 	}
 	return best, bestSim
+}
+
+// similarity is the cosine of a unit article vector and an event's raw
+// profile under the current IDF. The weighted profile is rebuilt when the
+// event changed or the corpus grew by a tenth since, as IDF drifts slowly.
+func (c *Clusterer) similarity(vec map[string]float64, e *event) float64 {
+	if e.coreDocs == 0 || c.docs > e.coreDocs+e.coreDocs/10 {
+		e.core = make(map[string]float64, len(e.raw))
+		for t, w := range e.raw {
+			e.core[t] = w * c.idf(t)
+		}
+		e.core, e.coreDocs = unit(e.core), max(c.docs, 1)
+	}
+	dot := 0.0
+	for t, w := range vec {
+		dot += w * e.core[t]
+	}
+	return dot
 }
 
 func withinWindow(a, b time.Time, w time.Duration) bool {
@@ -208,7 +318,7 @@ func withinWindow(a, b time.Time, w time.Duration) bool {
 }
 
 func (c *Clusterer) newEvent(a *storyline.Article, day time.Time) *event {
-	e := &event{ev: storyline.Event{ID: stableID("ev-", a.ID), Title: a.Title}, day: day, centroid: map[string]float64{}}
+	e := &event{ev: storyline.Event{ID: stableID("ev-", a.ID), Title: a.Title}, day: day, centroid: map[string]float64{}, raw: map[string]float64{}}
 	if e.ev.Title == "" {
 		e.ev.Title = firstWords(a.Body, 12)
 	}
@@ -247,8 +357,9 @@ func (c *Clusterer) placeInStory(e *event, a *storyline.Article) {
 }
 
 const (
-	storyCandidates = 64   // storylines scored per term of a new event
-	maxStoryTerms   = 1000 // a storyline's profile keeps its heaviest terms
+	dayPrefix       = "day:" // a term for a day the lead speaks of
+	storyCandidates = 64     // storylines scored per term of a new event
+	maxStoryTerms   = 1000   // a storyline's profile keeps its heaviest terms
 	maxLive         = 50_000
 )
 
@@ -407,20 +518,10 @@ func (c *Clusterer) Storylines() []storyline.Storyline {
 // is about and the words its events share.
 func (c *Clusterer) storylineOf(s *story) storyline.Storyline {
 	st := s.st
-	type kv struct {
-		id string
-		n  int
-	}
-	var ents []kv
-	for id, n := range s.entities {
-		ents = append(ents, kv{id, n})
-	}
-	sort.Slice(ents, func(i, j int) bool { return ents[i].n > ents[j].n || ents[i].n == ents[j].n && ents[i].id < ents[j].id })
+	st.Entities = mostFrequent(s.entities, 3)
 	var names []string
-	st.Entities = nil
-	for i := 0; i < len(ents) && i < 3; i++ {
-		st.Entities = append(st.Entities, ents[i].id)
-		names = append(names, s.names[ents[i].id])
+	for _, id := range st.Entities {
+		names = append(names, s.names[id])
 	}
 	words := []string{}
 	for _, t := range topTerms(s.centroid, 8) {
@@ -452,19 +553,24 @@ func firstWords(s string, n int) string {
 }
 
 // terms are an article's salient words (title counted twice, the lead of
-// the body once) and its entities.
+// the body once), the days its lead speaks of, and the entities the lead
+// (or the headline) mentions.
 func (c *Clusterer) terms(a *storyline.Article) map[string]int {
 	tf := map[string]int{}
 	for _, w := range tokens(a.Title) {
 		tf[w] += 2
 	}
-	for i, w := range tokens(a.Body) {
-		if i >= 80 {
+	text, end := lead(a.Title, a.Body)
+	for i, w := range tokens(text) {
+		if i >= leadTokens {
 			break
 		}
 		tf[w]++
 	}
-	for _, e := range keyEntities(a) {
+	for _, d := range leadDays(text, articleDay(a)) {
+		tf[dayPrefix+d]++
+	}
+	for _, e := range leadEntities(a, end) {
 		tf["ent:"+e.ID] += 2
 	}
 	c.docs++
@@ -477,11 +583,32 @@ func (c *Clusterer) terms(a *storyline.Article) map[string]int {
 // weigh turns term counts into a unit TF-IDF vector.
 func (c *Clusterer) weigh(tf map[string]int) map[string]float64 {
 	vec := make(map[string]float64, len(tf))
-	norm := 0.0
 	for t, n := range tf {
-		w := (1 + math.Log(float64(n))) * math.Log(1+float64(c.docs)/float64(c.df[t]))
-		vec[t] = w
+		vec[t] = (1 + math.Log(float64(n))) * c.idf(t)
+	}
+	return unit(vec)
+}
+
+// unweighted is weigh without the IDF: what an event keeps of a member.
+func (c *Clusterer) unweighted(tf map[string]int) map[string]float64 {
+	vec := make(map[string]float64, len(tf))
+	for t, n := range tf {
+		vec[t] = 1 + math.Log(float64(n))
+	}
+	return unit(vec)
+}
+
+func (c *Clusterer) idf(t string) float64 {
+	return math.Log(1 + float64(c.docs)/float64(max(c.df[t], 1)))
+}
+
+func unit(vec map[string]float64) map[string]float64 {
+	norm := 0.0
+	for _, w := range vec {
 		norm += w * w
+	}
+	if norm == 0 {
+		return vec
 	}
 	norm = math.Sqrt(norm)
 	for t := range vec {

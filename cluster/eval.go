@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"os"
 	"sort"
 	"strings"
@@ -79,6 +80,37 @@ func Score(gold, pred map[string]string) Scores {
 	return s
 }
 
+// HalvesScores are the scores on every item and on each half of the gold
+// clusters: features and thresholds are chosen on half A and confirmed on
+// half B, which tuning never reads.
+type HalvesScores struct {
+	Scores
+	A, B Scores
+}
+
+func (s HalvesScores) String() string {
+	return s.Scores.String() + "  half A: " + s.A.String() + "  half B: " + s.B.String()
+}
+
+// goldHalf puts a gold cluster in half 0 (A) or 1 (B) by a hash of its
+// label, so that a whole event always falls in one half.
+func goldHalf(label string) int {
+	h := fnv.New32a()
+	h.Write([]byte(label))
+	return int(h.Sum32() & 1)
+}
+
+// scoreHalves scores the whole grouping and each half of the gold; the
+// prediction is the same clustering of every item, so a half is judged
+// among all the distractors a stream brings.
+func scoreHalves(gold, pred map[string]string) HalvesScores {
+	halves := [2]map[string]string{{}, {}}
+	for id, g := range gold {
+		halves[goldHalf(g)][id] = g
+	}
+	return HalvesScores{Scores: Score(gold, pred), A: Score(halves[0], pred), B: Score(halves[1], pred)}
+}
+
 // Annotate fills an article's entities (or timexes) before clustering.
 type Annotate func(context.Context, *storyline.Article) error
 
@@ -116,9 +148,26 @@ func readGold(path string) ([]goldItem, error) {
 		}
 		items = append(items, it)
 	}
-	// Articles arrive in time order, as a stream would bring them.
-	sort.SliceStable(items, func(i, j int) bool { return items[i].Published < items[j].Published })
+	streamOrder(items)
 	return items, sc.Err()
+}
+
+// streamOrder puts articles in time order, as a stream would bring them.
+// Within a day the order is a hash of the id: the files list articles
+// grouped by their gold event, and an order that follows the gold would
+// hand the clusterer each event's articles one after another.
+func streamOrder(items []goldItem) {
+	key := func(it goldItem) uint32 {
+		h := fnv.New32a()
+		h.Write([]byte(it.ID))
+		return h.Sum32()
+	}
+	sort.SliceStable(items, func(i, j int) bool {
+		if items[i].Published != items[j].Published {
+			return items[i].Published < items[j].Published
+		}
+		return key(items[i]) < key(items[j])
+	})
 }
 
 // EvaluateEvents clusters the items of an events file (headlines, in time
@@ -126,16 +175,20 @@ func readGold(path string) ([]goldItem, error) {
 //
 // Headlines carry no entities; pass an Annotate (at most one) to give the
 // clusterer the entity ids the pipeline would.
-func EvaluateEvents(ctx context.Context, path string, annotate ...Annotate) (Scores, error) {
+func EvaluateEvents(ctx context.Context, path string, annotate ...Annotate) (HalvesScores, error) {
+	return evaluateEvents(ctx, path, Options{}, annotate...)
+}
+
+func evaluateEvents(ctx context.Context, path string, opts Options, annotate ...Annotate) (HalvesScores, error) {
 	items, err := readGold(path)
 	if err != nil {
-		return Scores{}, err
+		return HalvesScores{}, err
 	}
-	c := New(Options{})
+	c := New(opts)
 	gold, pred := map[string]string{}, map[string]string{}
 	for _, it := range items {
 		if err := ctx.Err(); err != nil {
-			return Scores{}, err
+			return HalvesScores{}, err
 		}
 		if it.Event == nil {
 			continue
@@ -143,12 +196,12 @@ func EvaluateEvents(ctx context.Context, path string, annotate ...Annotate) (Sco
 		a := &storyline.Article{ID: it.ID, Title: it.Title, Body: it.Text, Outlet: it.Outlet,
 			Published: storyline.Published{Date: it.Published}}
 		if err := runAnnotate(ctx, annotate, a); err != nil {
-			return Scores{}, err
+			return HalvesScores{}, err
 		}
 		gold[it.ID] = *it.Event
 		pred[it.ID] = c.Add(a)
 	}
-	return Score(gold, pred), nil
+	return scoreHalves(gold, pred), nil
 }
 
 // EvaluateStorylines clusters a timelines file and scores the storylines
@@ -320,12 +373,12 @@ func readTimelines(path string) ([]goldTimeline, error) {
 // labels, next to the all-singletons baseline that a mostly-singleton
 // gold flatters.
 type LabelledScores struct {
-	Scores
+	HalvesScores
 	Singletons Scores
 }
 
 func (s LabelledScores) String() string {
-	return "clusterer: " + s.Scores.String() + "each article alone: " + s.Singletons.String()
+	return "clusterer: " + s.HalvesScores.String() + "each article alone: " + s.Singletons.String()
 }
 
 // EvaluateLabelledEvents clusters the articles of the given JSONL files in
@@ -333,6 +386,10 @@ func (s LabelledScores) String() string {
 // file of "id<TAB>event" lines, where an empty event marks an article that
 // is an event of its own. Articles missing from the labels are skipped.
 func EvaluateLabelledEvents(ctx context.Context, labelsPath string, articlePaths []string, annotate ...Annotate) (LabelledScores, error) {
+	return evaluateLabelledEvents(ctx, labelsPath, articlePaths, Options{}, annotate...)
+}
+
+func evaluateLabelledEvents(ctx context.Context, labelsPath string, articlePaths []string, opts Options, annotate ...Annotate) (LabelledScores, error) {
 	gold, err := readLabels(labelsPath)
 	if err != nil {
 		return LabelledScores{}, err
@@ -345,8 +402,8 @@ func EvaluateLabelledEvents(ctx context.Context, labelsPath string, articlePaths
 		}
 		items = append(items, its...)
 	}
-	sort.SliceStable(items, func(i, j int) bool { return items[i].Published < items[j].Published })
-	c := New(Options{})
+	streamOrder(items)
+	c := New(opts)
 	pred := map[string]string{}
 	for _, it := range items {
 		if err := ctx.Err(); err != nil {
@@ -367,7 +424,7 @@ func EvaluateLabelledEvents(ctx context.Context, labelsPath string, articlePaths
 			return LabelledScores{}, fmt.Errorf("%s: labelled article %s is in none of the article files", labelsPath, id)
 		}
 	}
-	return LabelledScores{Scores: Score(gold, pred), Singletons: Score(gold, nil)}, nil
+	return LabelledScores{HalvesScores: scoreHalves(gold, pred), Singletons: Score(gold, nil)}, nil
 }
 
 func readLabels(path string) (map[string]string, error) {

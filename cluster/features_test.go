@@ -1,0 +1,69 @@
+package cluster
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/storyline-news/storyline"
+)
+
+func TestLeadSkipsRepeatedTitle(t *testing.T) {
+	body := "Clinton wins Nevada.\n\nHillary Clinton won the Nevada caucuses on Saturday."
+	text, end := lead("Clinton wins Nevada", body)
+	if text != "Hillary Clinton won the Nevada caucuses on Saturday." {
+		t.Errorf("lead %q", text)
+	}
+	if end != len(body) {
+		t.Errorf("lead ends at %d, want %d", end, len(body))
+	}
+	if text, _ := lead("Another title", body); text != body {
+		t.Errorf("a body that does not repeat the title lost its start: %q", text)
+	}
+}
+
+func TestLeadDaysResolveAgainstPublication(t *testing.T) {
+	pub := time.Date(2016, 2, 10, 0, 0, 0, 0, time.UTC) // a Wednesday
+	got := leadDays("Sanders won Tuesday's primary. Clinton spoke yesterday and will speak tonight; on Feb. 6 they debated. Wednesday's rally", pub)
+	want := []string{"2016-02-09", "2016-02-09", "2016-02-10", "2016-02-10", "2016-02-06"}
+	if !slices.Equal(got, want) {
+		t.Errorf("days %v, want %v", got, want)
+	}
+	if d := leadDays("On Tuesday", time.Time{}); d != nil {
+		t.Errorf("an undated article resolved days: %v", d)
+	}
+}
+
+func TestCopyJoinsItsOriginalsEvent(t *testing.T) {
+	c := New(Options{})
+	orig := c.Add(art("o", "2019-06-11", "Norvask signals rethink on Port Anselm naval base",
+		"Defence minister Volkov said the future of the Anselm naval base is being discussed with allies."))
+	c.Add(art("x", "2019-06-11", "Floods hit northern villages", "Heavy rain flooded three villages overnight."))
+	cp := art("c", "2019-06-12", "You won't believe what the minister said", "Subscribe for more.")
+	cp.DuplicateOf = "o"
+	if got := c.Add(cp); got != orig {
+		t.Errorf("a copy with a new headline landed in %q, not its original's event %q", got, orig)
+	}
+	stray := art("s", "2019-06-12", "Floods hit northern villages again", "Heavy rain flooded three villages overnight again.")
+	stray.DuplicateOf = "unknown"
+	if got := c.Add(stray); got == "" || got == orig {
+		t.Errorf("a copy of an unknown article was not clustered on its own text: %q", got)
+	}
+}
+
+func TestEventKeyEntities(t *testing.T) {
+	c := New(Options{})
+	volkov := storyline.Entity{ID: "per-volkov", Name: "Volkov", Type: storyline.EntityPerson, Mentions: []storyline.Mention{{Start: 0, End: 6}}}
+	anselm := storyline.Entity{ID: "loc-anselm", Name: "Anselm", Type: storyline.EntityPlace, Mentions: []storyline.Mention{{Start: 20, End: 26}}}
+	a := art("a", "2019-06-11", "Volkov: Anselm base under discussion", "Volkov said the Anselm naval base is being discussed.")
+	a.Entities = []storyline.Entity{volkov, anselm}
+	b := art("b", "2019-06-11", "Volkov says Anselm naval base is discussed", "Volkov said the base at Anselm is being discussed.")
+	b.Entities = []storyline.Entity{volkov}
+	if c.Add(a) != c.Add(b) {
+		t.Fatal("two reports of one statement landed in different events")
+	}
+	evs := c.Events()
+	if len(evs) != 1 || !slices.Equal(evs[0].Entities, []string{"per-volkov", "loc-anselm"}) {
+		t.Errorf("event entities %+v, want Volkov first", evs)
+	}
+}
