@@ -70,7 +70,7 @@ func archiveKinds() []kind {
 			}
 			return out
 		}),
-		warcFile("warc-truncated", ".warc", 0, ingestedOr("bad-warc"), func(g *gen) []byte {
+		warcFile("warc-truncated", ".warc", 0, ingestedOr("bad-warc", "no-text"), func(g *gen) []byte {
 			b := []byte(g.archivedPages(3))
 			return b[:len(b)/2+g.r.Intn(len(b)/2)]
 		}),

@@ -55,12 +55,14 @@ func finish(text, enc string) (string, string, error) {
 	if !utf8.ValidString(text) {
 		return "", "", fmt.Errorf("invalid %s text", enc)
 	}
-	// Decoded text passes the test its raw bytes would have had to: a
-	// UTF-16 file of control characters is not text either (FuzzDecode).
+	// The text passes the test its raw bytes had to pass, as it will be
+	// stored: a UTF-16 file of control characters is not text either, and
+	// normalising must not tip the balance (both found by FuzzDecode).
+	text = norm.NFC.String(strings.TrimLeft(text, "\ufeff"))
 	if strings.ContainsRune(text, 0) || looksBinary(text) {
 		return "", "", errBinary
 	}
-	return norm.NFC.String(strings.TrimPrefix(text, "\ufeff")), enc, nil
+	return text, enc, nil
 }
 
 func decodeBOM(raw []byte) (string, string, bool) {

@@ -404,7 +404,8 @@ func readJSONL(ctx context.Context, r io.Reader, source, group string, opts Opti
 		if n == 1 {
 			line = bytes.TrimPrefix(line, utf8BOM)
 		}
-		if len(bytes.TrimSpace(line)) > 0 || tooLong {
+		broken := err != nil && err != io.EOF // the line is cut short: only the error is news
+		if !broken && (len(bytes.TrimSpace(line)) > 0 || tooLong) {
 			yielded = true
 			lineSource := fmt.Sprintf("%s#L%d", source, n)
 			var yerr error
