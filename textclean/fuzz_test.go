@@ -63,12 +63,8 @@ func FuzzClean(f *testing.F) {
 		if err != nil {
 			return // the title-less remainder may be too little to call an article
 		}
-		kept := map[string]bool{}
-		for _, p := range strings.Split(a.Body, "\n\n") {
-			kept[p] = true
-		}
 		for _, p := range strings.Split(again.Body, "\n\n") {
-			if !kept[p] {
+			if !strings.Contains(a.Body, p) { // a one-line article may lose an outlet suffix again
 				t.Fatalf("cleaning the body again brought in %q", p)
 			}
 		}
