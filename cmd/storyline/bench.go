@@ -262,10 +262,11 @@ func (b *bench) measure(ctx context.Context, corpus string) error {
 
 // proc is what one finished storyline process used.
 type proc struct {
-	wall   time.Duration
-	cpu    time.Duration
-	maxRSS int64 // bytes; 0 where the system does not say
-	stdout []byte
+	wall    time.Duration
+	cpu     time.Duration
+	maxRSS  int64 // bytes; 0 where the system does not say
+	maxAnon int64 // of which not mapped files (SQLite maps its database)
+	stdout  []byte
 }
 
 // runSelf runs this storyline binary with args as a child process.
@@ -282,7 +283,7 @@ type child struct {
 	start  time.Time
 	stdout *bytes.Buffer
 	args   []string
-	peak   chan int64 // the peak RSS, once the process has ended
+	peak   chan [2]int64 // the peak RSS and peak anonymous RSS, once the process has ended
 	done   chan struct{}
 }
 
@@ -298,7 +299,7 @@ func startSelf(ctx context.Context, errOut io.Writer, args ...string) (*child, e
 	if err := c.cmd.Start(); err != nil {
 		return nil, fmt.Errorf("starting storyline %s: %w", strings.Join(args, " "), err)
 	}
-	c.peak, c.done = make(chan int64, 1), make(chan struct{})
+	c.peak, c.done = make(chan [2]int64, 1), make(chan struct{})
 	go c.watchMemory()
 	return c, nil
 }
@@ -306,16 +307,17 @@ func startSelf(ctx context.Context, errOut io.Writer, args ...string) (*child, e
 // watchMemory samples the child's peak RSS until it ends: the last sample
 // misses at most the last tenth of a second.
 func (c *child) watchMemory() {
-	var peak int64
+	var peak, anon int64
 	tick := time.NewTicker(100 * time.Millisecond)
 	defer tick.Stop()
 	for {
 		select {
 		case <-c.done:
-			c.peak <- peak
+			c.peak <- [2]int64{peak, anon}
 			return
 		case <-tick.C:
-			peak = max(peak, peakRSS(c.cmd.Process.Pid))
+			p, a := memory(c.cmd.Process.Pid)
+			peak, anon = max(peak, p), max(anon, a)
 		}
 	}
 }
@@ -323,7 +325,8 @@ func (c *child) watchMemory() {
 func (c *child) wait() (proc, error) {
 	err := c.cmd.Wait()
 	close(c.done)
-	p := proc{wall: time.Since(c.start), stdout: c.stdout.Bytes(), maxRSS: <-c.peak}
+	mem := <-c.peak
+	p := proc{wall: time.Since(c.start), stdout: c.stdout.Bytes(), maxRSS: mem[0], maxAnon: mem[1]}
 	if ps := c.cmd.ProcessState; ps != nil {
 		p.cpu = ps.UserTime() + ps.SystemTime()
 	}
@@ -404,6 +407,7 @@ type runResult struct {
 	wall        time.Duration
 	enqueue     time.Duration
 	rss         []int64
+	anon        []int64
 	cpu         time.Duration // storyline processes
 	serverCPU   time.Duration // PostgreSQL, when measured
 	dbBytes     int64
@@ -414,25 +418,29 @@ type runResult struct {
 }
 
 func printRunHeader(w io.Writer) {
-	fmt.Fprintf(w, "%-9s %-7s %5s %8s %6s %5s %8s %8s %8s %8s %11s %7s\n", "store", "mode", "procs", "articles", "dups", "quar",
-		"seconds", "inputs/s", "RSS MB", "sum MB", "CPU s/1k", "db MB")
+	fmt.Fprintf(w, "%-9s %-7s %5s %8s %6s %5s %8s %8s %8s %8s %8s %11s %7s\n", "store", "mode", "procs", "articles", "dups", "quar",
+		"seconds", "inputs/s", "RSS MB", "anon MB", "sum MB", "CPU s/1k", "db MB")
 }
 
-// printRow prints a run: peak RSS of the largest process and of all
-// together, CPU seconds per 1000 inputs of storyline (+ the server's).
+// printRow prints a run: peak RSS of the largest process, its peak
+// anonymous part (without mapped files), the sum over processes, and CPU
+// seconds per 1000 inputs of storyline (+ the server's).
 func (r runResult) printRow(w io.Writer) {
 	inputs := r.articles + r.duplicates + r.quarantined
-	var peak, sum int64
-	for _, m := range r.rss {
+	var peak, anon, sum int64
+	for i, m := range r.rss {
 		peak, sum = max(peak, m), sum+m
+		if i < len(r.anon) {
+			anon = max(anon, r.anon[i])
+		}
 	}
 	perK := func(d time.Duration) float64 { return d.Seconds() * 1000 / float64(max(inputs, 1)) }
 	cpu := fmt.Sprintf("%.1f", perK(r.cpu))
 	if r.serverCPU > 0 {
 		cpu += fmt.Sprintf("+%.1f", perK(r.serverCPU))
 	}
-	fmt.Fprintf(w, "%-9s %-7s %5d %8d %6d %5d %8.1f %8.1f %8d %8d %11s %7d\n", r.store, r.mode, r.procs, r.articles,
-		r.duplicates, r.quarantined, r.wall.Seconds(), float64(inputs)/r.wall.Seconds(), peak>>20, sum>>20, cpu, r.dbBytes>>20)
+	fmt.Fprintf(w, "%-9s %-7s %5d %8d %6d %5d %8.1f %8.1f %8d %8d %8d %11s %7d\n", r.store, r.mode, r.procs, r.articles,
+		r.duplicates, r.quarantined, r.wall.Seconds(), float64(inputs)/r.wall.Seconds(), peak>>20, anon>>20, sum>>20, cpu, r.dbBytes>>20)
 }
 
 func (r runResult) printDetails(w io.Writer) {

@@ -8,22 +8,28 @@ import (
 	"time"
 )
 
-// peakRSS is a running process's peak resident set so far, in bytes: the
-// high-water mark of its own memory since it started its program. (The
-// rusage of a finished child is no use here: Linux carries the parent's
-// peak into the child across fork and exec.)
-func peakRSS(pid int) int64 {
+// memory reads a running process's peak resident set so far (the
+// high-water mark of its own memory since it started its program) and its
+// anonymous resident memory now (heap and stacks, without mapped files),
+// in bytes. The rusage of a finished child is no use here: Linux carries
+// the parent's peak into the child across fork and exec.
+func memory(pid int) (peak, anon int64) {
 	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
 	if err != nil {
-		return 0
+		return 0, 0
+	}
+	kb := func(rest string) int64 {
+		n, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+		return n << 10
 	}
 	for _, line := range strings.Split(string(b), "\n") {
 		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
-			return kb << 10
+			peak = kb(rest)
+		} else if rest, ok := strings.CutPrefix(line, "RssAnon:"); ok {
+			anon = kb(rest)
 		}
 	}
-	return 0
+	return peak, anon
 }
 
 // clockTick is the unit of /proc CPU times (USER_HZ, 100 on every Linux

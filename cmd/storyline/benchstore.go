@@ -34,7 +34,8 @@ func (b *bench) runSQLite(ctx context.Context, corpus string, t truth) ([]runRes
 	if err != nil {
 		return nil, err
 	}
-	r := runResult{store: "sqlite", mode: "ingest", procs: 1, wall: p.wall, rss: []int64{p.maxRSS}, cpu: p.cpu, dbBytes: sqliteSize(path)}
+	r := runResult{store: "sqlite", mode: "ingest", procs: 1, wall: p.wall, rss: []int64{p.maxRSS}, anon: []int64{p.maxAnon},
+		cpu: p.cpu, dbBytes: sqliteSize(path)}
 	db, err := sqlite.Open(ctx, path)
 	if err != nil {
 		return nil, err
@@ -140,7 +141,7 @@ func (b *bench) pgRun(ctx context.Context, corpus string, t truth, mode string, 
 		if err != nil {
 			return r, err
 		}
-		r.wall, r.rss, r.cpu, r.serverCPU = p.wall, []int64{p.maxRSS}, p.cpu, b.pg.cpu()-cpu0
+		r.wall, r.rss, r.anon, r.cpu, r.serverCPU = p.wall, []int64{p.maxRSS}, []int64{p.maxAnon}, p.cpu, b.pg.cpu()-cpu0
 	} else if err := b.work(ctx, &r, db, dsn, corpus, procs); err != nil {
 		return r, err
 	}
@@ -184,7 +185,7 @@ func (b *bench) work(ctx context.Context, r *runResult, db *postgres.DB, dsn, co
 	for _, c := range children {
 		p, err := c.wait()
 		firstErr = errors.Join(firstErr, err)
-		r.rss, r.cpu = append(r.rss, p.maxRSS), r.cpu+p.cpu
+		r.rss, r.anon, r.cpu = append(r.rss, p.maxRSS), append(r.anon, p.maxAnon), r.cpu+p.cpu
 		var ws workStats
 		if json.Unmarshal(p.stdout, &ws) == nil {
 			r.work.add(ws)
