@@ -7,12 +7,9 @@ import (
 )
 
 // FeedHost is the host every item link in a generated feed points to. A
-// runner that serves the feeds rewrites it to its own address, so that
+// test that serves the feeds rewrites it to its own address, so that
 // polling them never leaves the machine.
 const FeedHost = "http://feeds.hostile.invalid"
-
-// IsFeed reports whether a case is a feed, to be polled as well as ingested.
-func (c Case) IsFeed() bool { return strings.HasPrefix(c.Kind, "feed-") }
 
 func (g *gen) rssItems(n int) string {
 	var b strings.Builder
