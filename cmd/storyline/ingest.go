@@ -101,10 +101,14 @@ terminal; a summary is printed at the end.`,
 			defer st.Close()
 			bar := newProgress(args, cmd.ErrOrStderr(), quiet)
 			errOut := cmd.ErrOrStderr()
+			var stored []string
 			g.OnOutcome = func(o pipeline.Outcome) {
 				if o.Status == pipeline.Quarantined {
 					bar.clear()
 					fmt.Fprintf(errOut, "quarantined %s\n", o.Detail)
+				}
+				if o.Status == pipeline.Ingested {
+					stored = append(stored, o.ID)
 				}
 				bar.add(o)
 			}
@@ -114,7 +118,7 @@ terminal; a summary is printed at the end.`,
 			})
 			bar.finish()
 			if err == nil {
-				err = updateShifts(ctx, st)
+				err = updateShifts(ctx, st, stored)
 			}
 			printSummary(cmd.OutOrStdout(), sum, time.Since(start))
 			return err

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -282,5 +283,53 @@ func splitStoryAndMergeItBack(t *testing.T, db string, list func(...string) map[
 		if st.ID == split {
 			t.Errorf("storyline %s still stands after merging it back", split)
 		}
+	}
+}
+
+// Shifts are recomputed for the speakers an ingest quotes, over all their
+// statements: after two ingests they must be what a recomputation over the
+// whole corpus gives, and the second ingest must have changed them.
+func TestShiftsFollowIncrementalIngests(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "twice.db")
+	shifts := func() string {
+		t.Helper()
+		out, _, err := run(t, "shifts", "--db", db, "--format", "json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m struct{ Shifts []storyline.Shift }
+		if err := json.Unmarshal([]byte(out), &m); err != nil {
+			t.Fatal(err)
+		}
+		var keys []string
+		for _, s := range m.Shifts {
+			keys = append(keys, s.Speaker+" "+s.From.Article+" "+s.To.Article)
+		}
+		sort.Strings(keys)
+		return strings.Join(keys, "\n")
+	}
+	if _, _, err := run(t, "ingest", "--db", db, "-q", "../../demo/caspian-daily", "../../demo/anselm-notes-blog"); err != nil {
+		t.Fatal(err)
+	}
+	first := shifts()
+	if _, _, err := run(t, "ingest", "--db", db, "-q", "../../demo"); err != nil {
+		t.Fatal(err)
+	}
+	incremental := shifts()
+	st, err := sqlite.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	if err := st.EachArticle(ctx, func(a *storyline.Article) error { all = append(all, a.ID); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if err := updateShifts(ctx, st, all); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if whole := shifts(); incremental != whole || incremental == first {
+		t.Errorf("after the first ingest:\n%s\nafter the second:\n%s\nrecomputed over the corpus:\n%s", first, incremental, whole)
 	}
 }

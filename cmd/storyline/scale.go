@@ -42,6 +42,11 @@ Loopback, private and link-local addresses are refused unless --allow-private.`,
 			g.Window = 1 // a feed brings articles one by one: store each at once
 			g.OnOutcome = func(o pipeline.Outcome) {
 				fmt.Fprintf(out, "%s %s %s\n", time.Now().Format(time.TimeOnly), o.Status, o.Source)
+				if o.Status == pipeline.Ingested {
+					if err := updateShifts(ctx, st, []string{o.ID}); err != nil {
+						fmt.Fprintln(cmd.ErrOrStderr(), "storyline:", err)
+					}
+				}
 			}
 			_, err = g.Ingest(ctx, func(ctx context.Context, fn func(*storyline.Input, error) error) error {
 				return w.Watch(ctx, feeds, func(in *storyline.Input, err error) error {

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -76,25 +78,97 @@ func loadClusterer(ctx context.Context, st storyline.Store) (pipeline.Clusterer,
 	return c, nil
 }
 
-// updateShifts recomputes position shifts over every stored quote: a new
-// statement can move a position first stated years ago.
-func updateShifts(ctx context.Context, st storyline.Store) error {
-	var quotes []storyline.QuoteRecord
-	for offset := 0; ; offset += 1000 {
-		page, _, err := st.Quotes(ctx, storyline.QuoteFilter{Limit: 1000, Offset: offset})
-		if err != nil {
-			return fmt.Errorf("reading quotes for shifts: %w", err)
-		}
-		quotes = append(quotes, page...)
-		if len(page) < 1000 {
-			break
+// updateShifts recomputes the position shifts of every speaker quoted in
+// the articles just stored, over all of that speaker's stored statements:
+// a new statement can move a position first stated years ago. The shifts
+// of speakers these articles do not quote are kept as they were, so the
+// cost follows what was added, not the size of the corpus.
+func updateShifts(ctx context.Context, st storyline.Store, stored []string) error {
+	speakers, err := quotedSpeakers(ctx, st, stored)
+	if err != nil || len(speakers) == 0 {
+		return err
+	}
+	storylineOf, err := storylinesByArticle(ctx, st)
+	if err != nil {
+		return err
+	}
+	kept, err := st.Shifts(ctx, "")
+	if err != nil {
+		return fmt.Errorf("reading shifts: %w", err)
+	}
+	var shifts []storyline.Shift
+	for _, s := range kept {
+		if !speakers[shiftSpeaker(s)] {
+			shifts = append(shifts, s)
 		}
 	}
+	for _, key := range sortedKeys(speakers) {
+		quotes, err := allQuotes(ctx, st, storyline.QuoteFilter{Speaker: key})
+		if err != nil {
+			return err
+		}
+		for _, s := range stance.DetectIn(quotes, storylineOf, stance.MinConfidence) {
+			if shiftSpeaker(s) == key { // a name filter may bring others' quotes along
+				shifts = append(shifts, s)
+			}
+		}
+	}
+	return st.ReplaceShifts(ctx, shifts)
+}
+
+// quotedSpeakers lists the speakers quoted in the given articles, by the
+// key shifts are grouped by: the entity id, else the name as written.
+func quotedSpeakers(ctx context.Context, st storyline.Store, articles []string) (map[string]bool, error) {
+	speakers := map[string]bool{}
+	for _, id := range articles {
+		quotes, err := allQuotes(ctx, st, storyline.QuoteFilter{Article: id})
+		if err != nil {
+			return nil, err
+		}
+		for _, q := range quotes {
+			if key := quoteSpeaker(q.Quote); key != "" {
+				speakers[key] = true
+			}
+		}
+	}
+	return speakers, nil
+}
+
+func quoteSpeaker(q storyline.Quote) string {
+	if q.Speaker.Entity != "" {
+		return q.Speaker.Entity
+	}
+	return strings.ToLower(q.Speaker.Name)
+}
+
+func shiftSpeaker(s storyline.Shift) string {
+	if s.SpeakerID != "" {
+		return s.SpeakerID
+	}
+	return strings.ToLower(s.Speaker)
+}
+
+func allQuotes(ctx context.Context, st storyline.Store, f storyline.QuoteFilter) ([]storyline.QuoteRecord, error) {
+	var quotes []storyline.QuoteRecord
+	f.Limit = 1000
+	for f.Offset = 0; ; f.Offset += f.Limit {
+		page, _, err := st.Quotes(ctx, f)
+		if err != nil {
+			return nil, fmt.Errorf("reading quotes for shifts: %w", err)
+		}
+		quotes = append(quotes, page...)
+		if len(page) < f.Limit {
+			return quotes, nil
+		}
+	}
+}
+
+func storylinesByArticle(ctx context.Context, st storyline.Store) (map[string]string, error) {
 	storylineOf := map[string]string{}
 	for offset := 0; ; offset += 1000 {
 		page, _, err := st.Storylines(ctx, 1000, offset)
 		if err != nil {
-			return fmt.Errorf("reading storylines for shifts: %w", err)
+			return nil, fmt.Errorf("reading storylines for shifts: %w", err)
 		}
 		for _, s := range page {
 			for _, a := range s.Articles {
@@ -102,8 +176,16 @@ func updateShifts(ctx context.Context, st storyline.Store) error {
 			}
 		}
 		if len(page) < 1000 {
-			break
+			return storylineOf, nil
 		}
 	}
-	return st.ReplaceShifts(ctx, stance.DetectIn(quotes, storylineOf, stance.MinConfidence))
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
