@@ -32,3 +32,29 @@ func TestCorpusLinks(t *testing.T) {
 		}
 	}
 }
+
+func TestDirectoryLinksArticles(t *testing.T) {
+	d := NewDirectory()
+	d.LearnArticle(&storyline.Article{Entities: []storyline.Entity{
+		{ID: "per-dv", Name: "Dmitri Volkov", Type: storyline.EntityPerson},
+		{ID: "plc-anselm", Name: "Port Anselm", Type: storyline.EntityPlace},
+	}})
+	a := &storyline.Article{
+		Entities: []storyline.Entity{
+			{ID: "per-v", Name: "Volkov", Type: storyline.EntityPerson, Aliases: []string{"Volkov"}, Mentions: []storyline.Mention{{Start: 10, End: 16}}},
+			{ID: "per-dv", Name: "Dmitri Volkov", Type: storyline.EntityPerson, Mentions: []storyline.Mention{{Start: 0, End: 5}}},
+			{ID: "ent-anselm", Name: "Anselm", Type: storyline.EntityOther},
+		},
+		Quotes: []storyline.Quote{{Speaker: storyline.Speaker{Entity: "per-v", Name: "Volkov", Mention: "Volkov"}}},
+	}
+	d.Link(a)
+	if len(a.Entities) != 2 || a.Entities[0].ID != "per-dv" || len(a.Entities[0].Mentions) != 2 || a.Entities[0].Mentions[0].Start != 0 {
+		t.Errorf("the bare surname did not join the full name: %+v", a.Entities)
+	}
+	if q := a.Quotes[0].Speaker; q.Entity != "per-dv" || q.Name != "Dmitri Volkov" || q.Mention != "Volkov" {
+		t.Errorf("quote speaker: %+v", q)
+	}
+	if a.Entities[1].ID != "ent-anselm" {
+		t.Errorf("a place's name was linked to a person: %+v", a.Entities[1])
+	}
+}
