@@ -56,62 +56,8 @@ func queueSave(batch *pgx.Batch, a *storyline.Article, raw []byte, rawHash strin
 	if a.DuplicateOf != "" {
 		return nil // a duplicate's findings are its original's
 	}
-	for band, value := range corpus.Bands(a.SimHash) {
-		batch.Queue(`INSERT INTO simhash_bands (article_id, band, value, simhash, seq)
-			SELECT $1, $2, $3, $4, seq FROM articles WHERE id = $1`, a.ID, band, value, int64(a.SimHash))
-	}
-	queueQuotes(batch, a)
-	queueEntities(batch, a)
-	for i, e := range a.Events {
-		batch.Queue(`INSERT INTO dated_events (article_id, idx, date, granularity, text, start_off, end_off)
-			VALUES ($1,$2,$3,$4,$5,$6,$7)`, a.ID, i, e.Date, e.Granularity, e.Text, e.Start, e.End)
-	}
+	queueFindings(batch, a)
 	return nil
-}
-
-// queueQuotes stores quotes with their day (the day said, else the
-// article's) and the article's ingest order, the keys they are listed by.
-func queueQuotes(batch *pgx.Batch, a *storyline.Article) {
-	for i, q := range a.Quotes {
-		doc, _ := json.Marshal(q)
-		day := q.Date
-		if day == "" {
-			day = a.Published.Date
-		}
-		batch.Queue(`INSERT INTO quotes (article_id, idx, kind, text, start_off, end_off, speaker_entity,
-			speaker_name, speaker_mention, cue, medium, said, doc, day, seq)
-			SELECT $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14, seq FROM articles WHERE id = $1`,
-			a.ID, i, q.Kind, q.Text, q.Start, q.End, q.Speaker.Entity, q.Speaker.Name, q.Speaker.Mention,
-			q.Cue, q.Medium, q.Date, doc, day)
-	}
-}
-
-// queueEntities stores one row per entity and surface form, and adds the
-// names and forms not known yet to entity_names. Known ones are skipped
-// before the insert is tried: an insert of a row another worker has just
-// inserted would wait for that worker's transaction to end.
-func queueEntities(batch *pgx.Batch, a *storyline.Article) {
-	var ids, names []string
-	seen := map[[2]string]bool{}
-	for _, f := range corpus.Forms(a) {
-		batch.Queue(`INSERT INTO entity_forms (entity_id, article_id, form, name, type, roles, mentions)
-			VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT DO NOTHING`, f.ID, a.ID, f.Form, f.Name, f.Type, f.Roles, f.Mentions)
-		for _, name := range []string{f.Form, f.Name} {
-			if k := [2]string{f.ID, name}; !seen[k] {
-				seen[k] = true
-				ids, names = append(ids, f.ID), append(names, name)
-			}
-		}
-	}
-	if len(ids) > 0 {
-		// The lateral probe keeps the check on the primary key: as an anti
-		// join the planner may hash the whole table for each article.
-		batch.Queue(`INSERT INTO entity_names (entity_id, name)
-			SELECT t.entity_id, t.name FROM unnest($1::text[], $2::text[]) AS t(entity_id, name)
-			LEFT JOIN LATERAL (SELECT true AS known FROM entity_names n WHERE n.entity_id = t.entity_id AND n.name = t.name LIMIT 1) k ON true
-			WHERE k.known IS NULL
-			ON CONFLICT DO NOTHING`, ids, names)
-	}
 }
 
 // Quarantine keeps an input that could not be processed.
