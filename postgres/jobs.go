@@ -31,17 +31,17 @@ type jobInput struct {
 
 // Enqueue queues an input for the workers. It reports false when an input
 // with the same raw hash is already queued, stored or quarantined.
+// The check for an input stored or quarantined before is part of the
+// insert: one round trip per input.
 func (db *DB) Enqueue(ctx context.Context, in *storyline.Input, rawHash string) (bool, error) {
-	if seen, err := db.Seen(ctx, rawHash); err != nil || seen {
-		return false, err
-	}
 	meta, err := json.Marshal(jobInput{ID: in.ID, Source: in.Source, Format: string(in.Format), URL: in.URL,
 		Title: in.Title, Outlet: in.Outlet, Published: in.Published, Group: in.Group, Encoding: in.Encoding, Text: in.Text})
 	if err != nil {
 		return false, err
 	}
-	tag, err := db.pool.Exec(ctx, `INSERT INTO jobs (raw_hash, input, raw) VALUES ($1,$2,$3) ON CONFLICT (raw_hash) DO NOTHING`,
-		rawHash, meta, in.Raw)
+	tag, err := db.pool.Exec(ctx, `INSERT INTO jobs (raw_hash, input, raw) SELECT $1, $2, $3
+		WHERE NOT EXISTS (SELECT 1 FROM articles WHERE raw_hash = $1) AND NOT EXISTS (SELECT 1 FROM quarantine WHERE hash = $1)
+		ON CONFLICT (raw_hash) DO NOTHING`, rawHash, meta, in.Raw)
 	if err != nil {
 		return false, fmt.Errorf("queueing %s: %w", in.Source, err)
 	}

@@ -66,6 +66,12 @@ func TestWorkersKeepOneOriginalOfNearCopies(t *testing.T) {
 	if st.Articles != pairs || st.Duplicates != pairs {
 		t.Fatalf("%d originals and %d duplicates of %d pairs of near copies", st.Articles, st.Duplicates, pairs)
 	}
+	if err := db.SaveArticle(ctx, article("s1", "stored before"), []byte("stored before"), "r-stored"); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := db.Enqueue(ctx, &storyline.Input{Source: "s1.txt", Raw: []byte("stored before")}, "r-stored"); ok || err != nil {
+		t.Errorf("an input stored before was queued again: %v %v", ok, err)
+	}
 	var input []byte
 	if err := db.pool.QueryRow(ctx, "SELECT input FROM jobs WHERE raw_hash = 'rn-0'").Scan(&input); err != nil {
 		t.Fatal(err)
