@@ -28,7 +28,7 @@ type queryKind struct {
 	run  func(ctx context.Context, i int) error
 }
 
-// perKind bounds the time spent timing one kind of query (at least 20 are
+// perKind bounds the time spent timing one kind of query (at least 5 are
 // timed): a slow kind should not hold a benchmark up for an hour.
 const perKind = 30 * time.Second
 
@@ -41,13 +41,13 @@ func measureLatencies(ctx context.Context, st storyline.Store, corpus string, n 
 	}
 	var out []latency
 	for _, k := range kinds {
-		for i := range min(10, n) {
+		for i := range min(3, n) {
 			_ = k.run(ctx, i)
 		}
 		l := latency{name: k.name}
 		times := make([]time.Duration, 0, n)
 		deadline := time.Now().Add(perKind)
-		for i := 0; i < n && (i < 20 || time.Now().Before(deadline)); i++ {
+		for i := 0; i < n && (i < 5 || time.Now().Before(deadline)); i++ {
 			t0 := time.Now()
 			if err := k.run(ctx, i); err != nil {
 				if ctx.Err() != nil {
