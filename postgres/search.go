@@ -18,8 +18,8 @@ import (
 // of a common word's matches costs time in proportion to the corpus: on
 // 45,000 articles, the 5,900 matches of "clinton" took 566 ms to rank.
 // A search with more matches ranks the most recently ingested ones (at
-// least this many, at most twice as many) and estimates its total from
-// them: news readers want the recent relevant articles first, and a total
+// least this many, at most four times as many) and estimates its total
+// from them: news readers want the recent relevant articles first, and a total
 // of "about 130,000" is as useful as the exact count.
 const rankedMatches = 500
 
