@@ -118,9 +118,13 @@ Without --postgres a throwaway PostgreSQL server (Debian packages) is started
 under --dir, durable (fsync on) unless --fast. Timings on a shared machine are
 noisy: compare runs made at the same time.
 
-The 1M-article runs (hours; run them on a free machine):
+The 1M-article runs take hours each: run them on a machine nobody else uses, with
+about 60 GB free under --dir (the corpus is 1.5 GB; a database holds 35-50 KB an
+input; each run's database is dropped before the next unless --keep):
+  storyline bench --n 1000000 --stores postgres --workers 1,2,4 --pg-ingest=false --dir /big/disk
   storyline bench --n 1000000 --stores sqlite --dir /big/disk
-  storyline bench --n 1000000 --stores postgres --workers 1,2,4 --dir /big/disk`,
+The one-process 'ingest' runs (SQLite, and PostgreSQL without --pg-ingest=false)
+keep clustering state and every quote for shifts in memory: watch their RSS.`,
 		Example: `  storyline bench --n 10000 --stores sqlite,postgres --workers 1,2,4
   storyline bench --n 10000,20000,50000 --stores sqlite       # memory against corpus size
   storyline bench --corpus corpus.jsonl.gz --stores postgres --postgres postgres://me@db/postgres`,
