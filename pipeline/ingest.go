@@ -5,10 +5,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/bits"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/corpus"
 	"github.com/storyline-news/storyline/dedup"
 )
 
@@ -75,7 +78,16 @@ type Ingester struct {
 	// NearDistance is the SimHash distance under which bodies are near
 	// duplicates; 0 means dedup.NearDistance.
 	NearDistance int
-	// OnOutcome is told of every input as it is settled, in input order.
+	// Batch bounds the articles stored in one write (Store.SaveArticles),
+	// which costs a store much less per article than one write each; 0
+	// means 64. Whatever the bound, a window's articles are all stored
+	// before the next window is read.
+	Batch int
+	// BatchDelay bounds how long a processed article waits for the others
+	// of its batch; 0 means 200ms.
+	BatchDelay time.Duration
+	// OnOutcome is told of every input as it is settled, in input order:
+	// once it is stored, for an article.
 	OnOutcome func(Outcome)
 }
 
@@ -141,10 +153,11 @@ func (g *Ingester) settle(ctx context.Context, batch []*item, sum *Summary) erro
 	}
 	g.learn(batch)
 	g.process(ctx, batch)
+	w := g.newWrites(sum)
 	seenInBatch := map[string]bool{}
 	for _, it := range batch {
 		if err := ctx.Err(); err != nil {
-			return err
+			return err // the articles not yet written are redone by the next run
 		}
 		if it.rawHash != "" {
 			if seenInBatch[it.rawHash] { // a second copy in one window: settled with the first
@@ -152,17 +165,12 @@ func (g *Ingester) settle(ctx context.Context, batch []*item, sum *Summary) erro
 			}
 			seenInBatch[it.rawHash] = true
 		}
-		out, err := g.store(ctx, it)
-		if err != nil {
+		if err := g.store(ctx, it, w); err != nil {
 			return err
 		}
-		if it.in != nil {
-			out.Bytes = len(it.in.Raw)
-		}
-		count(sum, out)
-		if g.OnOutcome != nil {
-			g.OnOutcome(out)
-		}
+	}
+	if err := w.flush(ctx); err != nil {
+		return err
 	}
 	return g.saveClusters(ctx)
 }
@@ -244,69 +252,220 @@ func (g *Ingester) process(ctx context.Context, batch []*item) {
 	wg.Wait()
 }
 
-// store settles one processed input.
-func (g *Ingester) store(ctx context.Context, it *item) (Outcome, error) {
+// store settles one processed input: an article joins the batch being
+// written, any other outcome is told in its turn.
+func (g *Ingester) store(ctx context.Context, it *item, w *writes) error {
 	switch {
 	case it.readErr != nil:
-		return g.quarantine(ctx, it, it.readErr)
+		return g.quarantine(ctx, it, it.readErr, w)
 	case it.in == nil:
-		return Outcome{Source: it.source, Status: Skipped}, nil
+		w.settle(Outcome{Source: it.source, Status: Skipped}, -1)
+		return nil
 	case it.err != nil:
-		return g.quarantine(ctx, it, it.err)
+		return g.quarantine(ctx, it, it.err, w)
 	}
 	a := it.article
-	if taken, err := g.idTaken(ctx, it.in); err != nil || taken != nil {
-		if err != nil {
-			return Outcome{}, err
-		}
-		return g.quarantine(ctx, it, taken)
+	stored, taken, err := g.idTaken(ctx, it.in, w)
+	if err != nil {
+		return err
+	}
+	if taken != nil {
+		return g.quarantine(ctx, it, taken, w)
 	}
 	near := g.NearDistance
 	if near <= 0 {
 		near = dedup.NearDistance
 	}
-	orig, _, err := g.Store.FindDuplicate(ctx, a.BodyHash, a.SimHash, near)
+	orig, exact, err := g.Store.FindDuplicate(ctx, a.BodyHash, a.SimHash, near)
 	if err != nil {
-		return Outcome{}, fmt.Errorf("finding duplicates of %s: %w", it.in.Source, err)
+		return fmt.Errorf("finding duplicates of %s: %w", it.in.Source, err)
 	}
-	out := Outcome{Source: it.in.Source, ID: a.ID, Status: Ingested}
+	// The batch's articles are not in the store yet, and come after all
+	// that is: an exact copy among them comes before a near one stored.
+	if !exact {
+		if id := w.exactCopy(a.BodyHash); id != "" {
+			orig = id
+		} else if orig == "" {
+			orig = w.nearCopy(a.SimHash, near)
+		}
+	}
+	out := Outcome{Source: it.in.Source, ID: a.ID, Status: Ingested, Bytes: len(it.in.Raw)}
 	if orig != "" && orig != a.ID {
 		a.DuplicateOf = orig
 		out.Status, out.DuplicateOf = Duplicate, orig
 	}
-	if err := g.Store.SaveArticle(ctx, a, it.in.Raw, it.rawHash); err != nil {
-		return Outcome{}, fmt.Errorf("storing %s: %w", it.in.Source, err)
+	w.add(storyline.StoredArticle{Article: a, Raw: it.in.Raw, RawHash: it.rawHash}, out)
+	// An article replacing a stored one is written at once: the next
+	// articles' duplicates are looked for in the store, which must hold
+	// it rather than the one it replaces.
+	if stored || w.full() {
+		return w.flush(ctx)
 	}
-	if out.Status == Ingested && g.Cluster != nil {
-		g.Cluster.Add(a)
-	}
-	return out, nil
+	return nil
 }
 
-// idTaken reports an input whose own id already names another stored
-// input: storing it would silently replace that one, as when two scrapers'
-// dumps both number their lines from 1.
-func (g *Ingester) idTaken(ctx context.Context, in *storyline.Input) (*storyline.InputError, error) {
+// writes is the batch of articles a window is storing: they are written
+// together, and the outcomes of the window's inputs are told, in input
+// order, once the articles before them are stored.
+type writes struct {
+	g       *Ingester
+	sum     *Summary
+	batch   []storyline.StoredArticle
+	waiting []waiting
+	ids     map[string][]byte // the raw input of each article in the batch, by id
+	since   time.Time         // when the first article of the batch joined it
+}
+
+type waiting struct {
+	out     Outcome
+	article int // index in batch, or -1
+}
+
+func (g *Ingester) newWrites(sum *Summary) *writes {
+	return &writes{g: g, sum: sum, ids: map[string][]byte{}}
+}
+
+func (w *writes) add(s storyline.StoredArticle, out Outcome) {
+	if len(w.batch) == 0 {
+		w.since = time.Now()
+	}
+	w.ids[s.Article.ID] = s.Raw
+	w.batch = append(w.batch, s)
+	w.settle(out, len(w.batch)-1)
+}
+
+// settle queues an outcome behind the articles before it.
+func (w *writes) settle(out Outcome, article int) {
+	w.waiting = append(w.waiting, waiting{out: out, article: article})
+}
+
+func (w *writes) full() bool {
+	size, delay := w.g.Batch, w.g.BatchDelay
+	if size <= 0 {
+		size = 64
+	}
+	if delay <= 0 {
+		delay = 200 * time.Millisecond
+	}
+	return len(w.batch) >= size || time.Since(w.since) >= delay
+}
+
+// flush stores the batch and tells the outcomes waiting for it. When the
+// batch cannot be stored, its articles are stored one by one, so that
+// those before the one that fails are kept and told, as without batches;
+// the error of that one ends the ingest, and the inputs after it are
+// neither stored nor marked, so the next run does them.
+func (w *writes) flush(ctx context.Context) error {
+	defer w.reset()
+	if len(w.batch) > 0 {
+		if err := w.g.Store.SaveArticles(ctx, w.batch); err != nil {
+			return w.oneByOne(ctx)
+		}
+	}
+	for _, wt := range w.waiting {
+		w.tell(wt)
+	}
+	return nil
+}
+
+func (w *writes) oneByOne(ctx context.Context) error {
+	for _, wt := range w.waiting {
+		if wt.article >= 0 {
+			s := w.batch[wt.article]
+			if err := w.g.Store.SaveArticle(ctx, s.Article, s.Raw, s.RawHash); err != nil {
+				return fmt.Errorf("storing %s: %w", wt.out.Source, err)
+			}
+		}
+		w.tell(wt)
+	}
+	return nil
+}
+
+func (w *writes) tell(wt waiting) {
+	if wt.out.Status == Ingested && wt.article >= 0 && w.g.Cluster != nil {
+		w.g.Cluster.Add(w.batch[wt.article].Article)
+	}
+	count(w.sum, wt.out)
+	if w.g.OnOutcome != nil {
+		w.g.OnOutcome(wt.out)
+	}
+}
+
+func (w *writes) reset() {
+	clear(w.batch)
+	w.batch, w.waiting = w.batch[:0], w.waiting[:0]
+	clear(w.ids)
+}
+
+// exactCopy returns the first original in the batch with this body, as
+// Store.FindDuplicate would once the batch is stored.
+func (w *writes) exactCopy(bodyHash string) string {
+	for _, s := range w.batch {
+		if s.Article.DuplicateOf == "" && s.Article.BodyHash == bodyHash {
+			return s.Article.ID
+		}
+	}
+	return ""
+}
+
+// nearCopy returns the first original in the batch sharing a SimHash band
+// with simhash and within maxDistance bits of it, as Store.FindDuplicate
+// would once the batch is stored.
+func (w *writes) nearCopy(simhash uint64, maxDistance int) string {
+	bands := corpus.Bands(simhash)
+	for _, s := range w.batch {
+		a := s.Article
+		if a.DuplicateOf != "" || bits.OnesCount64(a.SimHash^simhash) > maxDistance {
+			continue
+		}
+		theirs := corpus.Bands(a.SimHash)
+		for i := range bands {
+			if bands[i] == theirs[i] {
+				return a.ID
+			}
+		}
+	}
+	return ""
+}
+
+// idTaken reports an input whose own id already names another input,
+// stored or in the batch: storing it would silently replace that one, as
+// when two scrapers' dumps both number their lines from 1. stored reports
+// that the id names a stored article of the same input, which storing
+// replaces.
+func (g *Ingester) idTaken(ctx context.Context, in *storyline.Input, w *writes) (stored bool, taken *storyline.InputError, err error) {
 	if in.ID == "" {
-		return nil, nil // ids derived from the raw bytes differ with them
+		return false, nil, nil // ids derived from the raw bytes differ with them
 	}
-	raw, err := g.Store.Raw(ctx, in.ID)
-	if errors.Is(err, storyline.ErrNotFound) || (err == nil && bytes.Equal(raw, in.Raw)) {
-		return nil, nil
+	raw, pending := w.ids[in.ID]
+	if !pending {
+		raw, err = g.Store.Raw(ctx, in.ID)
+		if errors.Is(err, storyline.ErrNotFound) {
+			return false, nil, nil
+		}
+		if err != nil {
+			return false, nil, fmt.Errorf("checking the id of %s: %w", in.Source, err)
+		}
 	}
-	if err != nil {
-		return nil, fmt.Errorf("checking the id of %s: %w", in.Source, err)
+	if bytes.Equal(raw, in.Raw) {
+		return !pending, nil, nil
 	}
-	return &storyline.InputError{Source: in.Source, Reason: "id-conflict",
+	return false, &storyline.InputError{Source: in.Source, Reason: "id-conflict",
 		Err: fmt.Errorf("id %q already names another stored input; give every input its own id", in.ID)}, nil
 }
 
-func (g *Ingester) quarantine(ctx context.Context, it *item, cause error) (Outcome, error) {
+// quarantine keeps a failed input, after the articles before it are
+// stored, and tells its outcome.
+func (g *Ingester) quarantine(ctx context.Context, it *item, cause error, w *writes) error {
+	if err := w.flush(ctx); err != nil {
+		return err
+	}
 	q := QuarantineOf(it.in, cause, it.rawHash)
 	if err := g.Store.Quarantine(ctx, q); err != nil {
-		return Outcome{}, fmt.Errorf("quarantining %s: %w", q.Source, err)
+		return fmt.Errorf("quarantining %s: %w", q.Source, err)
 	}
-	return Outcome{Source: q.Source, Status: Quarantined, Reason: q.Reason, Detail: q.Detail}, nil
+	w.settle(Outcome{Source: q.Source, Status: Quarantined, Reason: q.Reason, Detail: q.Detail}, -1)
+	return w.flush(ctx)
 }
 
 // QuarantineOf is what a store keeps of an input that failed: its name,
