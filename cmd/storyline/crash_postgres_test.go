@@ -50,15 +50,17 @@ func newDatabase(t *testing.T, srv *pgtest.Server, name string) string {
 }
 
 // runKilled starts the binary and SIGKILLs it after the delay; a zero
-// delay lets it finish, and it must then succeed.
-func runKilled(t *testing.T, bin string, delay time.Duration, args ...string) {
+// delay lets it finish, and it must then succeed. It says how long the
+// process ran.
+func runKilled(t *testing.T, bin string, delay time.Duration, args ...string) time.Duration {
 	t.Helper()
+	start := time.Now()
 	cmd := exec.Command(bin, args...)
 	if delay == 0 {
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("%v: %v\n%s", args, err, out)
 		}
-		return
+		return time.Since(start)
 	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -66,6 +68,17 @@ func runKilled(t *testing.T, bin string, delay time.Duration, args ...string) {
 	time.Sleep(delay)
 	_ = cmd.Process.Signal(syscall.SIGKILL)
 	_ = cmd.Wait()
+	return time.Since(start)
+}
+
+// killPoints times a run from start to end and one that has nothing to
+// do (the start-up), so kills can be aimed at the work between, whatever
+// the speed of the machine.
+func killPoints(full, startup time.Duration) func(rnd *rand.Rand, share float64) time.Duration {
+	work := max(full-startup, 100*time.Millisecond)
+	return func(rnd *rand.Rand, share float64) time.Duration {
+		return startup + time.Duration(rnd.Float64()*share*float64(work))
+	}
 }
 
 // pgCounts opens the database, checks it holds together, and counts what
@@ -102,19 +115,20 @@ func TestPostgresIngestSurvivesSIGKILL(t *testing.T) {
 	}
 	srv := startPostgres(t)
 	bin, inputs := buildStoryline(t), crashInputs(t)
-	ingest := func(dsn string, kill time.Duration) {
-		runKilled(t, bin, kill, append([]string{"ingest", "-q", "--db", dsn}, inputs...)...)
+	ingest := func(dsn string, kill time.Duration, inputs ...string) time.Duration {
+		return runKilled(t, bin, kill, append([]string{"ingest", "-q", "--db", dsn}, inputs...)...)
 	}
 	clean := newDatabase(t, srv, "crash_ingest_clean")
-	ingest(clean, 0)
+	full := ingest(clean, 0, inputs...)
 	want, _, _ := pgCounts(t, clean)
+	kill := killPoints(full, ingest(clean, 0, t.TempDir()))
 
 	crashed := newDatabase(t, srv, "crash_ingest_killed")
 	rnd := rand.New(rand.NewSource(time.Now().UnixNano()))
 	partial := 0
 	const kills = 8
-	for i := range kills {
-		ingest(crashed, time.Duration(300+rnd.Intn(400*(i+1)))*time.Millisecond)
+	for range kills {
+		ingest(crashed, kill(rnd, 1), inputs...)
 		if got, _, _ := pgCounts(t, crashed); got != want {
 			partial++
 		}
@@ -123,7 +137,7 @@ func TestPostgresIngestSurvivesSIGKILL(t *testing.T) {
 		t.Fatal("no kill landed mid-ingest: the test proved nothing")
 	}
 	t.Logf("%d of %d kills landed mid-ingest; every time the database passed its check", partial, kills)
-	ingest(crashed, 0)
+	ingest(crashed, 0, inputs...)
 	if got, _, _ := pgCounts(t, crashed); got != want {
 		t.Fatalf("after %d kills and a restart: %+v, want %+v as without crashes", kills, got, want)
 	}
@@ -144,13 +158,24 @@ func TestPostgresWorkersSurviveSIGKILL(t *testing.T) {
 	enqueue := func(dsn string) {
 		runKilled(t, bin, 0, append([]string{"enqueue", "--db", dsn}, inputs...)...)
 	}
-	work := func(dsn string, kill time.Duration) {
-		runKilled(t, bin, kill, "work", "--drain", "--db", dsn)
+	work := func(dsn string, kill time.Duration) time.Duration {
+		return runKilled(t, bin, kill, "work", "--drain", "--db", dsn)
 	}
 	clean := newDatabase(t, srv, "crash_work_clean")
 	enqueue(clean)
-	work(clean, 0)
+	full := work(clean, 0)
 	want, wantJobs, _ := pgCounts(t, clean)
+	pair := func(dsn string, delay func() time.Duration) time.Duration {
+		took := make(chan time.Duration, 2)
+		for range 2 {
+			go func() { took <- runKilled(t, bin, delay(), "work", "--drain", "--db", dsn) }()
+		}
+		return max(<-took, <-took)
+	}
+	// Two workers start slower than one: time a pair with nothing to do.
+	// Six rounds of pairs must not drain the queue before the kills, so
+	// each worker is killed within a sixth of the work.
+	kill := killPoints(full, pair(clean, func() time.Duration { return 0 }))
 
 	crashed := newDatabase(t, srv, "crash_work_killed")
 	enqueue(crashed)
@@ -158,16 +183,7 @@ func TestPostgresWorkersSurviveSIGKILL(t *testing.T) {
 	midQueue := 0
 	const rounds = 6
 	for range rounds {
-		done := make(chan struct{}, 2)
-		for range 2 {
-			delay := time.Duration(500+rnd.Intn(2500)) * time.Millisecond
-			go func() {
-				runKilled(t, bin, delay, "work", "--drain", "--db", crashed)
-				done <- struct{}{}
-			}()
-		}
-		<-done
-		<-done
+		pair(crashed, func() time.Duration { return kill(rnd, 1.0/6) })
 		if _, jobs, _ := pgCounts(t, crashed); jobs["queued"] > 0 && jobs["done"] > 0 {
 			midQueue++
 		}
