@@ -11,6 +11,7 @@ package timex
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -38,6 +39,7 @@ func (t *Tagger) Annotate(ctx context.Context, a *storyline.Article) error {
 		text := a.Body[s.Start:s.End]
 		ws := words(text)
 		lastClause := storyline.Span{Start: -1}
+		var breaks []int // the sentence's clause breaks, found once it dates a clause
 		for _, m := range sc.sentence(ws) {
 			start, end := s.Start+ws[m.i].start, s.Start+ws[m.j-1].end
 			a.Timexes = append(a.Timexes, storyline.Timex{Text: a.Body[start:end], Start: start, End: end,
@@ -45,7 +47,10 @@ func (t *Tagger) Annotate(ctx context.Context, a *storyline.Article) error {
 			if !datesEvent(m) {
 				continue
 			}
-			c := clauseAround(a.Body, s, start, end)
+			if breaks == nil {
+				breaks = clauseBreaks(a.Body, s)
+			}
+			c := clauseAround(a.Body, s, breaks, start, end)
 			if c == lastClause {
 				continue // one event per clause: its first date
 			}
@@ -100,19 +105,15 @@ func eventDate(v string) string {
 // clauseAround trims a sentence to the clause holding [start, end): clauses
 // break at semicolons, dashes and a comma before a conjunction, which is
 // cheap and keeps "signed on March 16, 2016" apart from "ratified on Dec. 11".
-func clauseAround(body string, s storyline.Span, start, end int) storyline.Span {
+func clauseAround(body string, s storyline.Span, breaks []int, start, end int) storyline.Span {
 	from, to := s.Start, s.End
-	for i := start - 1; i > s.Start; i-- {
-		if clauseBreak(body, i) {
-			from = i + 1
-			break
-		}
+	// The last break before start, the first at or after end: a search,
+	// not a scan, since a sentence may hold thousands of dates.
+	if k := sort.SearchInts(breaks, start) - 1; k >= 0 && breaks[k] > s.Start {
+		from = breaks[k] + 1
 	}
-	for i := end; i < s.End; i++ {
-		if clauseBreak(body, i) {
-			to = i
-			break
-		}
+	if k := sort.SearchInts(breaks, end); k < len(breaks) {
+		to = breaks[k]
 	}
 	clause := body[from:to]
 	trimmed := strings.TrimLeft(clause, clauseEdge)
@@ -127,6 +128,17 @@ func clauseAround(body string, s storyline.Span, start, end int) storyline.Span 
 const clauseEdge = " ,;—–"
 
 var conjunctions = []string{" and ", " but ", " while ", " whereas ", " although ", " though ", " before ", " after "}
+
+// clauseBreaks lists where a sentence's clauses break, in order.
+func clauseBreaks(body string, s storyline.Span) []int {
+	breaks := []int{}
+	for i := s.Start; i < s.End; i++ {
+		if clauseBreak(body, i) {
+			breaks = append(breaks, i)
+		}
+	}
+	return breaks
+}
 
 func clauseBreak(body string, i int) bool {
 	switch body[i] {
@@ -212,18 +224,22 @@ func attributionDay(a *storyline.Article, q *storyline.Quote, sents []storyline.
 	if q.Speaker.End <= q.Speaker.Start {
 		pos = q.End
 	}
-	for _, s := range sents {
-		if pos < s.Start || pos > s.End {
-			continue
-		}
-		for _, tx := range a.Timexes {
-			inside := q.Quoted(tx.Start, tx.End)
-			if tx.Start >= s.Start && tx.End <= s.End && !inside && tx.Granularity == storyline.GranularityDay && isCalendarDate(tx.Value) {
-				day := tx.Value[:10]
-				return day, agreeAcross(a.Body, s, tx, day, ends)
-			}
-		}
+	// Sentences and timexes are in text order: search, do not scan, as an
+	// article may hold thousands of both.
+	k := sort.Search(len(sents), func(k int) bool { return sents[k].End >= pos })
+	if k == len(sents) || pos < sents[k].Start {
 		return "", false
+	}
+	s := sents[k]
+	for t := sort.Search(len(a.Timexes), func(t int) bool { return a.Timexes[t].Start >= s.Start }); t < len(a.Timexes); t++ {
+		tx := a.Timexes[t]
+		if tx.Start >= s.End {
+			break
+		}
+		if tx.End <= s.End && !q.Quoted(tx.Start, tx.End) && tx.Granularity == storyline.GranularityDay && isCalendarDate(tx.Value) {
+			day := tx.Value[:10]
+			return day, agreeAcross(a.Body, s, tx, day, ends)
+		}
 	}
 	return "", false
 }
