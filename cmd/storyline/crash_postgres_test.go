@@ -71,6 +71,50 @@ func runKilled(t *testing.T, bin string, delay time.Duration, args ...string) ti
 	return time.Since(start)
 }
 
+// killWhen starts the binary and SIGKILLs it as soon as ready says so
+// (polled every 10ms), or lets it end if it ends first. It aims a kill
+// at the middle of the work on a machine of any speed, where a timed kill
+// may land after the work is done.
+func killWhen(t *testing.T, bin string, ready func() bool, args ...string) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() { _ = cmd.Wait(); close(done) }()
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-done:
+			return
+		case <-tick.C:
+			if ready() {
+				_ = cmd.Process.Signal(syscall.SIGKILL)
+				<-done
+				return
+			}
+		}
+	}
+}
+
+// storedSome says whether the database holds at least one article and
+// fewer than all.
+func storedSome(t *testing.T, dsn string, all int) func() bool {
+	t.Helper()
+	ctx := context.Background()
+	db, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	return func() bool {
+		s, err := db.Stats(ctx)
+		return err == nil && s.Articles > 0 && s.Articles < all
+	}
+}
+
 // killPoints times a run from start to end and one that has nothing to
 // do (the start-up), so kills can be aimed at the work between, whatever
 // the speed of the machine.
@@ -127,8 +171,13 @@ func TestPostgresIngestSurvivesSIGKILL(t *testing.T) {
 	rnd := rand.New(rand.NewSource(time.Now().UnixNano()))
 	partial := 0
 	const kills = 8
-	for range kills {
-		ingest(crashed, kill(rnd, 1), inputs...)
+	// The first kill is aimed at the middle of the work, the others fall
+	// at random, before, amid or after it.
+	killWhen(t, bin, storedSome(t, crashed, want.articles), append([]string{"ingest", "-q", "--db", crashed}, inputs...)...)
+	for i := range kills {
+		if i > 0 {
+			ingest(crashed, kill(rnd, 1), inputs...)
+		}
 		if got, _, _ := pgCounts(t, crashed); got != want {
 			partial++
 		}
