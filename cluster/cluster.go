@@ -76,6 +76,7 @@ type event struct {
 type story struct {
 	st       storyline.Storyline
 	centroid map[string]float64
+	norm     float64 // of centroid, kept so that scoring a storyline reads only the event's terms
 	entities map[string]int
 	names    map[string]string
 }
@@ -345,6 +346,7 @@ func (c *Clusterer) placeInStory(e *event, a *storyline.Article) {
 	s := e.story
 	mergeInto(s.centroid, e.centroid, len(s.st.Articles)+1)
 	pruneCentroid(s.centroid, maxStoryTerms)
+	s.norm = norm(s.centroid)
 	s.st.Articles = append(s.st.Articles, a.ID)
 	for _, en := range ents {
 		s.entities[en.ID]++
@@ -403,6 +405,7 @@ func (c *Clusterer) Assign(eventID, storylineID string) bool {
 	target.st.Events = append(target.st.Events, storyline.Event{ID: eventID})
 	target.st.Articles = append(target.st.Articles, e.ev.Articles...)
 	mergeInto(target.centroid, e.centroid, len(target.st.Articles))
+	target.norm = norm(target.centroid)
 	for _, t := range topTerms(e.centroid, 20) {
 		c.storyPost[t] = appendBounded(c.storyPost[t], target, storyCandidates)
 	}
@@ -456,6 +459,10 @@ func (c *Clusterer) bestStory(e *event, ents []storyline.Entity) (*story, float6
 	seen := map[*story]bool{}
 	var best *story
 	bestSim := 0.0
+	en := norm(e.centroid)
+	if en == 0 {
+		return nil, 0
+	}
 	for _, t := range append(entityTerms(ents), topTerms(e.centroid, 30)...) {
 		p := c.storyPost[t]
 		for k := len(p) - 1; k >= 0 && k >= len(p)-storyCandidates; k-- {
@@ -464,7 +471,18 @@ func (c *Clusterer) bestStory(e *event, ents []storyline.Entity) (*story, float6
 				continue
 			}
 			seen[s] = true
-			if sim := cosine(e.centroid, s.centroid); sim > bestSim {
+			if s.norm == 0 {
+				continue
+			}
+			small, large := e.centroid, s.centroid
+			if len(small) > len(large) {
+				small, large = large, small
+			}
+			dot := 0.0
+			for t, w := range small {
+				dot += w * large[t]
+			}
+			if sim := dot / (en * s.norm); sim > bestSim {
 				best, bestSim = s, sim
 			}
 			if len(seen) >= c.opts.MaxCandidates {
@@ -603,16 +621,10 @@ func (c *Clusterer) idf(t string) float64 {
 }
 
 func unit(vec map[string]float64) map[string]float64 {
-	norm := 0.0
-	for _, w := range vec {
-		norm += w * w
-	}
-	if norm == 0 {
-		return vec
-	}
-	norm = math.Sqrt(norm)
-	for t := range vec {
-		vec[t] /= norm
+	if n := norm(vec); n > 0 {
+		for t := range vec {
+			vec[t] /= n
+		}
 	}
 	return vec
 }
@@ -697,22 +709,12 @@ func mergeInto(centroid, vec map[string]float64, n int) {
 	}
 }
 
-func cosine(a, b map[string]float64) float64 {
-	if len(a) > len(b) {
-		a, b = b, a
+func norm(vec map[string]float64) float64 {
+	n := 0.0
+	for _, w := range vec {
+		n += w * w
 	}
-	dot, na, nb := 0.0, 0.0, 0.0
-	for t, w := range a {
-		dot += w * b[t]
-		na += w * w
-	}
-	for _, w := range b {
-		nb += w * w
-	}
-	if na == 0 || nb == 0 {
-		return 0
-	}
-	return dot / math.Sqrt(na*nb)
+	return math.Sqrt(n)
 }
 
 var stopwords = func() map[string]bool {

@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -24,18 +23,9 @@ const (
 	insertRaw         = "INSERT INTO raw_inputs (article_id, raw) VALUES (?, ?)"
 	deleteSearchEntry = "DELETE FROM articles_fts WHERE rowid = ?"
 	deleteArticleRow  = "DELETE FROM articles WHERE id = ?"
-	insertSearchEntry = "INSERT INTO articles_fts (rowid, title, outlet, body) VALUES (?,?,?,?)"
-	insertBand        = "INSERT INTO simhash_bands (article_id, band, value) VALUES (?,?,?)"
-	insertQuote       = `INSERT INTO quotes (article_id, idx, kind, text, start_off, end_off, speaker_entity,
-		speaker_name, speaker_mention, cue, medium, said, doc, day, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
-	insertForm = `INSERT OR IGNORE INTO entity_forms (entity_id, article_id, form, name, type, roles, mentions)
-		VALUES (?,?,?,?,?,?,?)`
-	insertEvent = `INSERT INTO dated_events (article_id, idx, date, granularity, text, start_off, end_off)
-		VALUES (?,?,?,?,?,?,?)`
 )
 
-var articleWrites = []string{selectReplaced, insertArticle, insertRaw, deleteSearchEntry, deleteArticleRow,
-	insertSearchEntry, insertBand, insertQuote, insertForm, insertEvent}
+var articleWrites = append([]string{selectReplaced, insertArticle, insertRaw, deleteSearchEntry, deleteArticleRow}, batchWrites...)
 
 // selectReplaced reads what an article about to be replaced holds.
 const selectReplaced = `SELECT seq, duplicate_of IS NOT NULL, EXISTS (SELECT 1 FROM entity_forms WHERE article_id = ?1),
@@ -72,13 +62,14 @@ func (db *DB) SaveArticles(ctx context.Context, batch []storyline.StoredArticle)
 	}
 	var failed string
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		p := db.newUnwritten()
 		for i, s := range batch {
-			if err := db.saveArticle(ctx, tx, s.Article, s.Raw, s.RawHash, docs[i]); err != nil {
+			if err := db.saveArticle(ctx, tx, p, s.Article, s.Raw, s.RawHash, docs[i]); err != nil {
 				failed = s.Article.ID
 				return err
 			}
 		}
-		return nil
+		return p.write(ctx, db, tx)
 	})
 	switch {
 	case err != nil && failed != "":
@@ -91,12 +82,13 @@ func (db *DB) SaveArticles(ctx context.Context, batch []storyline.StoredArticle)
 	return nil
 }
 
-// saveArticle stores one article in tx, in place of one with the same id.
-func (db *DB) saveArticle(ctx context.Context, tx *sql.Tx, a *storyline.Article, raw []byte, rawHash, doc string) error {
+// saveArticle stores one article in tx, in place of one with the same id;
+// its findings join those pending.
+func (db *DB) saveArticle(ctx context.Context, tx *sql.Tx, p *unwritten, a *storyline.Article, raw []byte, rawHash, doc string) error {
 	if raw == nil {
 		raw = []byte{}
 	}
-	if err := db.deleteArticle(ctx, tx, a.ID); err != nil {
+	if err := db.deleteArticle(ctx, tx, p, a.ID); err != nil {
 		return err
 	}
 	var dup any
@@ -120,16 +112,28 @@ func (db *DB) saveArticle(ctx context.Context, tx *sql.Tx, a *storyline.Article,
 	if err != nil {
 		return err
 	}
-	return db.saveFindings(ctx, tx, a, seq)
+	p.add(a, seq)
+	return nil
 }
 
 // deleteArticle removes an article and its search entry, and takes its
-// findings out of the views; foreign keys remove the rest.
-func (db *DB) deleteArticle(ctx context.Context, tx *sql.Tx, id string) error {
+// findings out of the views; foreign keys remove the rest. What is pending
+// is written first: the article may be one of them, and the views must
+// hold what is taken out of them.
+func (db *DB) deleteArticle(ctx context.Context, tx *sql.Tx, p *unwritten, id string) error {
 	var seq int64
 	var dup bool
 	var has findings
-	err := db.queryRow(ctx, tx, selectReplaced, id).Scan(&seq, &dup, &has.forms, &has.quotes)
+	read := func() error {
+		return db.queryRow(ctx, tx, selectReplaced, id).Scan(&seq, &dup, &has.forms, &has.quotes)
+	}
+	err := read()
+	if err == nil && !p.empty() {
+		if err := p.write(ctx, db, tx); err != nil {
+			return err
+		}
+		err = read()
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil
 	}
@@ -146,44 +150,6 @@ func (db *DB) deleteArticle(ctx context.Context, tx *sql.Tx, id string) error {
 	}
 	_, err = db.exec(ctx, tx, deleteArticleRow, id)
 	return err
-}
-
-func (db *DB) saveFindings(ctx context.Context, tx *sql.Tx, a *storyline.Article, seq int64) error {
-	if _, err := db.exec(ctx, tx, insertSearchEntry,
-		seq, a.Title, a.Outlet, a.Body); err != nil {
-		return err
-	}
-	for band, value := range corpus.Bands(a.SimHash) {
-		if _, err := db.exec(ctx, tx, insertBand, a.ID, band, value); err != nil {
-			return err
-		}
-	}
-	// Forms before quotes and clauses: the triggers of a file older than
-	// 0008 link those to the timelines of entities by the article's forms.
-	forms := storedForms(a)
-	for _, f := range forms {
-		roles, _ := json.Marshal(f.Roles)
-		if _, err := db.exec(ctx, tx, insertForm, f.ID, a.ID, f.Form, f.Name, f.Type, string(roles), f.Mentions); err != nil {
-			return err
-		}
-	}
-	for i, q := range a.Quotes {
-		doc, _ := json.Marshal(q)
-		if _, err := db.exec(ctx, tx, insertQuote,
-			a.ID, i, q.Kind, q.Text, q.Start, q.End, q.Speaker.Entity, q.Speaker.Name, q.Speaker.Mention,
-			q.Cue, q.Medium, q.Date, string(doc), cmp.Or(q.Date, a.Published.Date), seq); err != nil {
-			return err
-		}
-	}
-	for i, e := range a.Events {
-		if _, err := db.exec(ctx, tx, insertEvent, a.ID, i, e.Date, e.Granularity, e.Text, e.Start, e.End); err != nil {
-			return err
-		}
-	}
-	if !db.viewsInGo {
-		return nil
-	}
-	return db.addToViews(ctx, tx, a, seq, forms)
 }
 
 // Quarantine keeps an input that could not be processed.

@@ -57,7 +57,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 func openUpTo(ctx context.Context, path, last string) (*DB, error) {
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)" +
 		"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=temp_store(2)&_txlock=immediate"
-	write, err := sql.Open("sqlite", dsn)
+	write, err := sql.Open("sqlite", dsn+"&_pragma=cache_size(-65536)")
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", path, err)
 	}
@@ -195,14 +195,6 @@ func (db *DB) queryRow(ctx context.Context, tx *sql.Tx, query string, args ...an
 		return tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
 	}
 	return tx.QueryRowContext(ctx, query, args...)
-}
-
-// query runs a query in tx, prepared if it is one of the article writes.
-func (db *DB) query(ctx context.Context, tx *sql.Tx, query string, args ...any) (*sql.Rows, error) {
-	if st, ok := db.prepared[query]; ok {
-		return tx.StmtContext(ctx, st).QueryContext(ctx, args...)
-	}
-	return tx.QueryContext(ctx, query, args...)
 }
 
 // inTx runs fn in a write transaction, committed only if fn succeeds.

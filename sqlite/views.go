@@ -4,11 +4,8 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"slices"
-	"strconv"
-	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/corpus"
@@ -17,87 +14,70 @@ import (
 // The materialised views of 0003-0007 (entity lists, speaker counts,
 // attention per week, quote search, timeline links) are kept by the
 // statements below since 0008, in the transaction that stores or removes
-// each article: a dozen set-based statements per article instead of
-// triggers firing for every form and quote. They add and take away exactly
-// what the triggers did, so a file keeps the same views across the
-// upgrade; views_equivalence_test.go compares them row for row.
+// the articles: a dozen set-based statements per batch of articles instead
+// of triggers firing for every form and quote. They add and take away
+// exactly what the triggers did, so a file keeps the same views across
+// the upgrade; views_equivalence_test.go compares them row for row.
 //
-// What an article adds is summed in Go from the rows it writes and given
-// to each statement as one JSON array ([[entity, name, weight], ...]):
-// reading and grouping the rows again in SQL (a temporary b-tree for each
-// GROUP BY) cost more than the writes themselves. Removal reads the stored
-// rows, which an older version may have written, before their cascade
-// deletes them.
+// What a batch adds is summed up in Go (viewDelta) and written once:
+// entities, names and weeks recur from one article to the next, and each
+// row written costs the same whether it gains one or ten. Removal reads
+// the stored rows, which an older version may have written, before their
+// cascade deletes them.
 
 // viewsMigration is the migration from which the store keeps the views.
 const viewsMigration = "0008_views_kept_per_article"
 
-// The add statements; ?1 is a JSON array of [entity, key, n] unless said
-// otherwise.
+// The add statements; ?1 is a JSON array of rows.
 const (
-	// Returns the new weights, from which the names are settled.
+	// [entity, name, weight].
 	viewAddNames = `INSERT INTO entity_names (entity_id, name, weight)
-		SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?1) WHERE true
-		ON CONFLICT (entity_id, name) DO UPDATE SET weight = weight + excluded.weight
-		RETURNING entity_id, name, weight`
-	// ?1 is [[entity, type, name of its first form]]: an entity first seen
-	// keeps them, and every entity of the article gains the article.
+		SELECT value ->> 0, value ->> 1, value ->> 2 FROM jsonb_each(?1) WHERE true
+		ON CONFLICT (entity_id, name) DO UPDATE SET weight = weight + excluded.weight`
+	// [entity, type, name of its first form, articles]: an entity first
+	// seen keeps that type and name.
 	viewAddEntityStats = `INSERT INTO entity_stats (entity_id, type, name, articles)
-		SELECT value ->> 0, value ->> 1, value ->> 2, 1 FROM json_each(?1) WHERE true
-		ON CONFLICT (entity_id) DO UPDATE SET articles = articles + 1`
-	// ?1 is [[entity, name, weight]], the article's heaviest name of each
-	// entity. Only the article's names gained weight, so the name of an
-	// entity (its heaviest, then first in byte order) becomes that one or
-	// stays. The name is in both ranking indexes: it is written only where
-	// it changes.
-	viewAddSettleNames = `UPDATE entity_stats SET name = c.name
-		FROM (SELECT value ->> 0 AS id, value ->> 1 AS name, value ->> 2 AS weight FROM json_each(?1)) c
+		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM jsonb_each(?1) WHERE true
+		ON CONFLICT (entity_id) DO UPDATE SET articles = articles + excluded.articles`
+	// [entity, name], the names that just gained weight. The name of an
+	// entity is its heaviest (then first in byte order); only these gained,
+	// so it becomes the heaviest of them or stays. It is in both ranking
+	// indexes, so it is written only where it changes.
+	viewAddSettleNames = `UPDATE entity_stats SET name = c.name FROM (
+			SELECT id, name, weight FROM (
+				SELECT n.entity_id AS id, n.name, n.weight,
+					row_number() OVER (PARTITION BY n.entity_id ORDER BY n.weight DESC, n.name) AS r
+				FROM jsonb_each(?1) j JOIN entity_names n ON n.entity_id = j.value ->> 0 AND n.name = j.value ->> 1)
+			WHERE r = 1) c
 		WHERE entity_stats.entity_id = c.id AND entity_stats.name <> c.name
 			AND (c.weight, entity_stats.name) > (coalesce((SELECT w.weight FROM entity_names w
 				WHERE w.entity_id = c.id AND w.name = entity_stats.name), 0), c.name)`
+	// [entity, alias, n].
 	viewAddAliases = `INSERT INTO entity_aliases (entity_id, alias, n)
-		SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?1) WHERE true
+		SELECT value ->> 0, value ->> 1, value ->> 2 FROM jsonb_each(?1) WHERE true
 		ON CONFLICT (entity_id, alias) DO UPDATE SET n = n + excluded.n`
+	// [entity, role, n].
 	viewAddRoles = `INSERT INTO entity_roles (entity_id, role, n)
-		SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?1) WHERE true
+		SELECT value ->> 0, value ->> 1, value ->> 2 FROM jsonb_each(?1) WHERE true
 		ON CONFLICT (entity_id, role) DO UPDATE SET n = n + excluded.n`
-	// ?1 is the article's entity ids, ?2 its seq, ?3 its id, ?4 its day.
+	// [entity, seq, article, day].
 	viewAddEntityArticles = `INSERT OR IGNORE INTO entity_articles (entity_id, seq, article_id, published)
-		SELECT value, ?2, ?3, ?4 FROM json_each(?1)`
-	// ?1 is the article's entity ids, ?2 its day.
-	viewAddEntityWeeks = `INSERT INTO attention_weeks (entity_id, week, articles)
-		SELECT value, date(substr(?2, 1, 10), 'weekday 0', '-6 days') AS week, 1 FROM json_each(?1)
-		WHERE week IS NOT NULL
-		ON CONFLICT (entity_id, week) DO UPDATE SET articles = articles + 1`
-
+		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM jsonb_each(?1)`
+	// [entity, or '' for the corpus, day, articles, quotes]. Days of one
+	// week are rows of their own, added up by the upsert.
+	viewAddWeeks = `INSERT INTO attention_weeks (entity_id, week, articles, quotes)
+		SELECT value ->> 0, date(substr(value ->> 1, 1, 10), 'weekday 0', '-6 days') AS week, value ->> 2, value ->> 3
+		FROM jsonb_each(?1) WHERE week IS NOT NULL
+		ON CONFLICT (entity_id, week) DO UPDATE SET articles = articles + excluded.articles, quotes = quotes + excluded.quotes`
 	// ?1 is the number of quotes.
 	viewAddQuoteCount = `UPDATE corpus_counts SET n = n + ?1 WHERE name = 'quotes'`
-	viewAddSpeakers   = `INSERT INTO speaker_quotes (entity_id, quotes)
-		SELECT value ->> 0, value ->> 2 FROM json_each(?1) WHERE true
+	// [speaker entity, quotes].
+	viewAddSpeakers = `INSERT INTO speaker_quotes (entity_id, quotes)
+		SELECT value ->> 0, value ->> 1 FROM jsonb_each(?1) WHERE true
 		ON CONFLICT (entity_id) DO UPDATE SET quotes = quotes + excluded.quotes`
-	// ?1 is [[speaker or '' for the corpus, day, quotes]].
-	viewAddQuoteWeeks = `INSERT INTO attention_weeks (entity_id, week, quotes)
-		SELECT value ->> 0, date(substr(value ->> 1, 1, 10), 'weekday 0', '-6 days') AS week, value ->> 2
-		FROM json_each(?1) WHERE week IS NOT NULL
-		ON CONFLICT (entity_id, week) DO UPDATE SET quotes = quotes + excluded.quotes`
-
-	// The rest read the article's stored rows: ?1 is its id, ?2 its seq.
-	viewAddQuoteSearch = `INSERT INTO quotes_fts (rowid, text)
-		SELECT seq << 20 | idx, text FROM quotes WHERE article_id = ?1 AND idx < 1048576`
-	// A dated quote is on the timelines of its speaker and of the entities
-	// with a form written in it, a dated clause on those of the entities
-	// written in it.
-	viewAddQuoteLinks = `INSERT OR IGNORE INTO timeline_links (entity_id, date, seq, kind, idx, article_id)
-		SELECT f.entity_id, q.said, q.seq, 'quote', q.idx, q.article_id
-		FROM quotes q JOIN entity_forms f ON f.article_id = q.article_id
-		WHERE q.article_id = ?1 AND q.said <> '' AND instr(lower(q.text), lower(f.form)) > 0`
-	viewAddSpeakerLinks = `INSERT OR IGNORE INTO timeline_links (entity_id, date, seq, kind, idx, article_id)
-		SELECT speaker_entity, said, seq, 'quote', idx, article_id FROM quotes
-		WHERE article_id = ?1 AND said <> '' AND speaker_entity <> ''`
-	viewAddEventLinks = `INSERT OR IGNORE INTO timeline_links (entity_id, date, seq, kind, idx, article_id)
-		SELECT f.entity_id, e.date, ?2, 'event', e.idx, e.article_id
-		FROM dated_events e JOIN entity_forms f ON f.article_id = e.article_id
-		WHERE e.article_id = ?1 AND instr(lower(e.text), lower(f.form)) > 0`
+	// [entity, date, seq, kind, idx, article].
+	viewAddLinks = `INSERT OR IGNORE INTO timeline_links (entity_id, date, seq, kind, idx, article_id)
+		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM jsonb_each(?1)`
 )
 
 // The remove statements, run before the article's rows are deleted; ?1 is
@@ -163,137 +143,139 @@ const (
 // viewWrites are prepared with the article writes when the file keeps its
 // views in Go (see DB.viewsInGo).
 var viewWrites = []string{viewAddNames, viewAddEntityStats, viewAddSettleNames, viewAddAliases, viewAddRoles,
-	viewAddEntityArticles, viewAddEntityWeeks, viewAddQuoteCount, viewAddSpeakers, viewAddQuoteWeeks,
-	viewAddQuoteSearch, viewAddQuoteLinks, viewAddSpeakerLinks, viewAddEventLinks,
+	viewAddEntityArticles, viewAddWeeks, viewAddQuoteCount, viewAddSpeakers, viewAddLinks, insertQuoteSearch,
 	viewRemoveNames, viewDropNames, viewRemoveAliases, viewDropAliases, viewRemoveRoles, viewDropRoles,
 	viewRemoveArticleCounts, viewDropEntityStats, viewRemoveEntityWeeks, viewDropEntityArticles, viewRemoveSettleNames,
 	viewRemoveQuoteCount, viewRemoveSpeakers, viewDropSpeakers, viewRemoveQuoteWeeks, viewRemoveQuoteSearch}
 
-// storedForms lists the entity form rows of an article as they are
-// stored: one per entity id and form, the first listed.
-func storedForms(a *storyline.Article) []corpus.EntityForm {
-	forms := corpus.Forms(a)
-	seen := make(map[[2]string]bool, len(forms))
-	return slices.DeleteFunc(forms, func(f corpus.EntityForm) bool {
-		k := [2]string{f.ID, f.Form}
-		if seen[k] {
-			return true
-		}
-		seen[k] = true
-		return false
-	})
+// viewDelta is what the articles of a batch add to the views.
+type viewDelta struct {
+	entities      sums // by entity: articles, with the type and name of its first form
+	names         sums // by entity and name: weight
+	aliases       sums // by entity and alias (a form or a name): forms
+	roles         sums // by entity and role: forms
+	weeks         sums // by entity ('' for the corpus) and day: articles, quotes
+	speakers      sums // by speaker: quotes
+	quotes        int
+	entityArticle rows // [entity, seq, article, day]
+	links         rows // [entity, date, seq, kind, idx, article]
 }
 
-// statement is a write and its arguments.
-type statement struct {
-	query string
-	args  []any
-}
-
-// addToViews counts a stored article into the views; its rows (forms as
-// storedForms lists them) are in the tables already.
-func (db *DB) addToViews(ctx context.Context, tx *sql.Tx, a *storyline.Article, seq int64, forms []corpus.EntityForm) error {
-	if len(forms) > 0 {
-		if err := db.addEntities(ctx, tx, a, seq, forms); err != nil {
-			return fmt.Errorf("counting the entities: %w", err)
+// add counts an original article in, with its forms as stored.
+func (v *viewDelta) add(a *storyline.Article, seq int64, forms []corpus.EntityForm) {
+	day := a.Published.Date
+	lowerForms := make([]string, len(forms))
+	inArticle := map[string]bool{}
+	for i, f := range forms {
+		lowerForms[i] = sqliteLower(f.Form)
+		if !inArticle[f.ID] {
+			inArticle[f.ID] = true
+			e, seen := v.entities.at(f.ID, "")
+			if !seen {
+				e.texts = []string{f.Type, f.Name}
+			}
+			e.n++
+			v.entityArticle.row().text(f.ID).int(seq).text(a.ID).text(day)
+			v.weeks.add(f.ID, day, 1, 0) // the corpus's week is counted by a trigger on articles
 		}
-	}
-	var steps []statement
-	if len(a.Quotes) > 0 {
-		steps = quoteViews(a)
-	}
-	if len(a.Events) > 0 && len(forms) > 0 {
-		steps = append(steps, statement{viewAddEventLinks, []any{a.ID, seq}})
-	}
-	for _, st := range steps {
-		if _, err := db.exec(ctx, tx, st.query, st.args...); err != nil {
-			return fmt.Errorf("counting the quotes and clauses: %w", err)
-		}
-	}
-	return nil
-}
-
-func (db *DB) addEntities(ctx context.Context, tx *sql.Tx, a *storyline.Article, seq int64, forms []corpus.EntityForm) error {
-	var entities, names, aliases, roles sums
-	for _, f := range forms {
-		if _, seen := entities.at(f.ID, ""); !seen {
-			entities.add(f.ID, "", 0, f.Type, f.Name)
-		}
-		names.add(f.ID, f.Name, f.Mentions+1)
+		v.names.add(f.ID, f.Name, f.Mentions+1, 0)
 		// A form written as its name counts twice, as the triggers counted it.
-		aliases.add(f.ID, f.Form, 1)
-		aliases.add(f.ID, f.Name, 1)
+		v.aliases.add(f.ID, f.Form, 1, 0)
+		v.aliases.add(f.ID, f.Name, 1, 0)
 		for i, r := range f.Roles {
 			// Roles are read back out of their stored JSON, in which a role
 			// repeated in one row counts once for it.
 			if r = storedText(r); !slices.ContainsFunc(f.Roles[:i], func(p string) bool { return storedText(p) == r }) {
-				roles.add(f.ID, r, 1)
+				v.roles.add(f.ID, r, 1, 0)
 			}
 		}
 	}
-	rows, err := db.query(ctx, tx, viewAddNames, names.json())
-	if err != nil {
-		return err
+	for i, e := range a.Events {
+		v.link(forms, lowerForms, e.Text, "", e.Date, seq, "event", i, a.ID)
 	}
-	var heaviest sums // the article's heaviest name of each entity
-	for rows.Next() {
-		var id, name string
-		var weight int
-		if err := rows.Scan(&id, &name, &weight); err != nil {
-			rows.Close()
-			return err
+	if len(a.Quotes) == 0 {
+		return
+	}
+	v.quotes += len(a.Quotes)
+	for i, q := range a.Quotes {
+		qday := cmp.Or(q.Date, day) // the quote's day as stored
+		v.weeks.add("", qday, 0, 1)
+		if q.Speaker.Entity != "" {
+			v.speakers.add(q.Speaker.Entity, "", 1, 0)
+			v.weeks.add(q.Speaker.Entity, qday, 0, 1)
 		}
-		if h, seen := heaviest.at(id, ""); !seen || weight > h.n || (weight == h.n && name < h.texts[0]) {
-			h.n, h.texts = weight, []string{name}
+		if q.Date != "" {
+			v.link(forms, lowerForms, q.Text, q.Speaker.Entity, q.Date, seq, "quote", i, a.ID)
 		}
 	}
-	if err := rows.Close(); err != nil {
-		return err
+}
+
+// link puts a dated clause or quote on the timelines of the entities with
+// a form written in it (as instr(lower(text), lower(form)) finds it) and
+// of its speaker.
+func (v *viewDelta) link(forms []corpus.EntityForm, lowerForms []string, text, speaker, date string, seq int64, kind string, idx int, article string) {
+	lower := sqliteLower(text)
+	linked := map[string]bool{}
+	add := func(entity string) {
+		if !linked[entity] {
+			linked[entity] = true
+			v.links.row().text(entity).text(date).int(seq).text(kind).int(int64(idx)).text(article)
+		}
 	}
-	ids := entities.ids()
-	steps := []statement{
-		{viewAddEntityStats, []any{entities.jsonTexts(false)}},
-		{viewAddSettleNames, []any{heaviest.jsonTexts(true)}},
-		{viewAddAliases, []any{aliases.json()}},
-		{viewAddEntityArticles, []any{ids, seq, a.ID, a.Published.Date}},
-		{viewAddEntityWeeks, []any{ids, a.Published.Date}},
+	for i, f := range forms {
+		if sqliteInstr(lower, lowerForms[i]) {
+			add(f.ID)
+		}
 	}
-	if len(roles.rows) > 0 {
-		steps = append(steps, statement{viewAddRoles, []any{roles.json()}})
+	if speaker != "" {
+		add(speaker)
+	}
+}
+
+func (v *viewDelta) empty() bool {
+	return len(v.entities.rows) == 0 && len(v.weeks.rows) == 0 && v.quotes == 0 && v.links.n == 0
+}
+
+// write adds the delta to the views. The names are settled once their
+// weights are written, the entities stored.
+func (v *viewDelta) write(ctx context.Context, db *DB, tx *sql.Tx) error {
+	var steps []statement
+	if len(v.entities.rows) > 0 {
+		names := v.names.json(false, 1)
+		steps = append(steps,
+			statement{viewAddNames, names},
+			statement{viewAddEntityStats, v.entities.json(true, 1)},
+			statement{viewAddSettleNames, names},
+			statement{viewAddAliases, v.aliases.json(false, 1)},
+			statement{viewAddEntityArticles, v.entityArticle.json()})
+		if len(v.roles.rows) > 0 {
+			steps = append(steps, statement{viewAddRoles, v.roles.json(false, 1)})
+		}
+	}
+	if len(v.weeks.rows) > 0 {
+		steps = append(steps, statement{viewAddWeeks, v.weeks.json(false, 2)})
+	}
+	if v.quotes > 0 {
+		steps = append(steps, statement{viewAddQuoteCount, v.quotes})
+		if len(v.speakers.rows) > 0 {
+			steps = append(steps, statement{viewAddSpeakers, v.speakers.jsonNoKey()})
+		}
+	}
+	if v.links.n > 0 {
+		steps = append(steps, statement{viewAddLinks, v.links.json()})
 	}
 	for _, st := range steps {
-		if _, err := db.exec(ctx, tx, st.query, st.args...); err != nil {
-			return err
+		if _, err := db.exec(ctx, tx, st.query, st.arg); err != nil {
+			return fmt.Errorf("keeping the views: %w", err)
 		}
 	}
 	return nil
 }
 
-// quoteViews lists the statements counting an article's quotes.
-func quoteViews(a *storyline.Article) []statement {
-	var speakers, days sums
-	dated := false
-	for _, q := range a.Quotes {
-		day := cmp.Or(q.Date, a.Published.Date) // the quote's day as stored
-		days.add("", day, 1)
-		if q.Speaker.Entity != "" {
-			speakers.add(q.Speaker.Entity, "", 1)
-			days.add(q.Speaker.Entity, day, 1)
-		}
-		dated = dated || q.Date != ""
-	}
-	steps := []statement{
-		{viewAddQuoteCount, []any{len(a.Quotes)}},
-		{viewAddQuoteWeeks, []any{days.json()}},
-		{viewAddQuoteSearch, []any{a.ID}},
-	}
-	if len(speakers.rows) > 0 {
-		steps = append(steps, statement{viewAddSpeakers, []any{speakers.json()}})
-	}
-	if dated {
-		steps = append(steps, statement{viewAddQuoteLinks, []any{a.ID}}, statement{viewAddSpeakerLinks, []any{a.ID}})
-	}
-	return steps
+// statement is a write and its one argument.
+type statement struct {
+	query string
+	arg   any
 }
 
 // removeFromViews takes an article's rows out of the views, before the
@@ -325,19 +307,7 @@ type findings struct {
 	forms, quotes bool
 }
 
-// storedText is a string as SQLite reads it back out of JSON that
-// encoding/json wrote: invalid UTF-8 replaced.
-func storedText(s string) string {
-	if utf8.ValidString(s) {
-		return s
-	}
-	b, _ := json.Marshal(s)
-	var out string
-	_ = json.Unmarshal(b, &out)
-	return out
-}
-
-// sums adds up numbers by entity and key, in the order first seen.
+// sums adds up counts by entity and key, in the order first seen.
 type sums struct {
 	index map[[2]string]int
 	rows  []sum
@@ -345,8 +315,8 @@ type sums struct {
 
 type sum struct {
 	entity, key string
-	n           int
-	texts       []string // more columns, written after the key
+	n, m        int      // the counts
+	texts       []string // columns written after the entity instead of the key
 }
 
 // at returns the row for entity and key, adding it if it was not seen.
@@ -363,83 +333,49 @@ func (s *sums) at(entity, key string) (*sum, bool) {
 	return &s.rows[len(s.rows)-1], false
 }
 
-func (s *sums) add(entity, key string, n int, texts ...string) {
+func (s *sums) add(entity, key string, n, m int) {
 	r, _ := s.at(entity, key)
 	r.n += n
-	if texts != nil {
-		r.texts = texts
+	r.m += m
+}
+
+// json writes the rows as [entity, key (or texts), n (, m)].
+func (s *sums) json(texts bool, counts int) string {
+	var r rows
+	for _, x := range s.rows {
+		r.row().text(x.entity)
+		if texts {
+			for _, t := range x.texts {
+				r.text(t)
+			}
+		} else {
+			r.text(x.key)
+		}
+		r.int(int64(x.n))
+		if counts > 1 {
+			r.int(int64(x.m))
+		}
 	}
+	return r.json()
 }
 
-// json writes the rows as a JSON array of [entity, key, n].
-func (s *sums) json() string {
-	return s.write(func(b []byte, r sum) []byte {
-		b = appendJSONString(append(b, ','), r.key)
-		return strconv.AppendInt(append(b, ','), int64(r.n), 10)
-	})
+// jsonNoKey writes the rows as [entity, n].
+func (s *sums) jsonNoKey() string {
+	var r rows
+	for _, x := range s.rows {
+		r.row().text(x.entity).int(int64(x.n))
+	}
+	return r.json()
 }
 
-// jsonTexts writes the rows as a JSON array of [entity, texts...], with
-// n last if withN.
-func (s *sums) jsonTexts(withN bool) string {
-	return s.write(func(b []byte, r sum) []byte {
-		for _, t := range r.texts {
-			b = appendJSONString(append(b, ','), t)
-		}
-		if withN {
-			b = strconv.AppendInt(append(b, ','), int64(r.n), 10)
-		}
-		return b
-	})
-}
-
-func (s *sums) write(columns func([]byte, sum) []byte) string {
-	b := make([]byte, 0, 48*len(s.rows))
-	b = append(b, '[')
-	for i, r := range s.rows {
+// jsonStrings writes a JSON array of strings.
+func jsonStrings(ss []string) string {
+	b := []byte{'['}
+	for i, s := range ss {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = columns(appendJSONString(append(b, '['), r.entity), r)
-		b = append(b, ']')
+		b = appendJSONString(b, s)
 	}
 	return string(append(b, ']'))
-}
-
-// ids writes the entities as a JSON array of strings.
-func (s *sums) ids() string {
-	b := make([]byte, 0, 16*len(s.rows))
-	b = append(b, '[')
-	for i, r := range s.rows {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendJSONString(b, r.entity)
-	}
-	return string(append(b, ']'))
-}
-
-// appendJSONString writes s as a JSON string with its bytes as they are:
-// SQLite reads them back unchanged, even where they are not UTF-8, so the
-// views hold what the rows they count hold.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' {
-			continue
-		}
-		b = append(b, s[start:i]...)
-		switch c {
-		case '"', '\\':
-			b = append(b, '\\', c)
-		default:
-			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-		}
-		start = i + 1
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }
