@@ -255,13 +255,33 @@ func appendBounded[T comparable](p []T, x T, bound int) []T {
 	return append(p, x)
 }
 
+// narrowRange is the widest inferred publication range whose best day is
+// trusted as the article's day: within it the day errs by less than an
+// event's window, beyond it the article is treated as undated.
+const narrowRange = 3 * 24 * time.Hour
+
+// articleDay is the day an article was published, or zero when it is not
+// known well enough to place it in time: an inferred date counts only when
+// its range is narrow, and a range's bounds never stand in for the day
+// (an unknown date's range starts in 1900, which would anchor the article
+// in a window no other article shares).
 func articleDay(a *storyline.Article) time.Time {
-	for _, d := range []string{a.Published.Date, a.Published.Earliest} {
-		if t, err := time.Parse("2006-01-02", d); err == nil {
-			return t
+	p := a.Published
+	if p.Method == storyline.DateUnknown {
+		return time.Time{}
+	}
+	day, err := time.Parse(time.DateOnly, p.Date)
+	if err != nil {
+		return time.Time{}
+	}
+	if p.Method == storyline.DateInferred {
+		lo, err1 := time.Parse(time.DateOnly, p.Earliest)
+		hi, err2 := time.Parse(time.DateOnly, p.Latest)
+		if err1 != nil || err2 != nil || hi.Sub(lo) > narrowRange {
+			return time.Time{}
 		}
 	}
-	return time.Time{}
+	return day
 }
 
 // bestEvent scores the recent events sharing terms with the article.

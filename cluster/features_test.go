@@ -67,3 +67,30 @@ func TestEventKeyEntities(t *testing.T) {
 		t.Errorf("event entities %+v, want Volkov first", evs)
 	}
 }
+
+func TestArticleDayTrustsOnlyKnownDays(t *testing.T) {
+	day := func(p storyline.Published) string {
+		d := articleDay(&storyline.Article{Published: p})
+		if d.IsZero() {
+			return ""
+		}
+		return d.Format(time.DateOnly)
+	}
+	cases := []struct {
+		p    storyline.Published
+		want string
+	}{
+		{storyline.Published{Date: "2016-02-10"}, "2016-02-10"},
+		{storyline.Published{Date: "2016-02-10", Earliest: "2016-02-10", Latest: "2016-02-10", Method: storyline.DateMetadata}, "2016-02-10"},
+		// An unknown date's range runs from 1900: its earliest bound is no day.
+		{storyline.Published{Earliest: "1900-01-01", Latest: "2026-12-01", Method: storyline.DateUnknown}, ""},
+		{storyline.Published{Earliest: "2016-02-01", Latest: "2016-02-03"}, ""},
+		{storyline.Published{Date: "2016-02-02", Earliest: "2016-02-01", Latest: "2016-02-03", Method: storyline.DateInferred}, "2016-02-02"},
+		{storyline.Published{Date: "2016-02-02", Earliest: "2015-06-01", Latest: "2016-09-03", Method: storyline.DateInferred}, ""},
+	}
+	for _, c := range cases {
+		if got := day(c.p); got != c.want {
+			t.Errorf("articleDay(%+v) = %q, want %q", c.p, got, c.want)
+		}
+	}
+}
