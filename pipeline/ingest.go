@@ -13,6 +13,7 @@ import (
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/corpus"
 	"github.com/storyline-news/storyline/dedup"
+	"github.com/storyline-news/storyline/entity"
 )
 
 // Clusterer groups stored articles into events and storylines as they
@@ -67,6 +68,12 @@ type Ingester struct {
 	Pipeline *Pipeline
 	Store    storyline.Store
 	Cluster  Clusterer // nil: no clustering
+	// People links the bare surnames and initialled names of each article
+	// to the full-named people of the articles stored before it, as a
+	// reader of the whole pile would, and learns the article's own; nil:
+	// every article is read alone. Linking happens in input order, so the
+	// result does not depend on the scheduling of the workers.
+	People *entity.Directory
 	// Workers processing inputs in parallel; 0 means GOMAXPROCS.
 	Workers int
 	// Window is how many inputs are read ahead, so the text cleaner can
@@ -293,6 +300,9 @@ func (g *Ingester) store(ctx context.Context, it *item, w *writes) error {
 	if orig != "" && orig != a.ID {
 		a.DuplicateOf = orig
 		out.Status, out.DuplicateOf = Duplicate, orig
+	} else if g.People != nil {
+		g.People.Link(a)
+		g.People.LearnArticle(a)
 	}
 	w.add(storyline.StoredArticle{Article: a, Raw: it.in.Raw, RawHash: it.rawHash}, out)
 	// An article replacing a stored one is written at once: the next

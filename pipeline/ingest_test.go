@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/entity"
 	"github.com/storyline-news/storyline/sqlite"
 )
 
@@ -329,4 +330,57 @@ func TestFailedArticleInABatch(t *testing.T) {
 			t.Errorf("rerun: input %d (%s) was %s, want skipped", i, o.Source, o.Status)
 		}
 	}
+}
+
+// TestPeopleLinkedAcrossArticles: an article that names only "Volkov"
+// speaks of the Dmitri Volkov of an article stored before it, in its
+// entities and its quotes, and two Petrovs keep a bare "Petrov" apart.
+func TestPeopleLinkedAcrossArticles(t *testing.T) {
+	st := openStore(t)
+	ins := []*storyline.Input{
+		textInput("full", "Foreign Minister Dmitri Volkov said on Monday that the talks would resume in the spring. "+
+			"Anna Petrov and Ivan Petrov, two of the negotiators, agreed to meet again."),
+		textInput("short", "Volkov said the harbour would stay open to foreign ships for another year. "+
+			"Petrov said nothing was decided."),
+	}
+	r := ingest(t, st, ins, func(g *Ingester) { g.People = entity.NewDirectory() })
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	full, err := st.Article(context.Background(), "full")
+	if err != nil {
+		t.Fatal(err)
+	}
+	short, err := st.Article(context.Background(), "short")
+	if err != nil {
+		t.Fatal(err)
+	}
+	volkov := entityNamed(full, "Dmitri Volkov")
+	if volkov == "" {
+		t.Fatalf("no Dmitri Volkov in %+v", full.Entities)
+	}
+	if got := entityNamed(short, "Dmitri Volkov"); got != volkov {
+		t.Errorf("the short article's Volkov is %q, want %q; entities %+v", got, volkov, short.Entities)
+	}
+	var speakers []string
+	for _, q := range short.Quotes {
+		speakers = append(speakers, q.Speaker.Entity+" "+q.Speaker.Name)
+	}
+	if len(short.Quotes) == 0 || short.Quotes[0].Speaker.Entity != volkov {
+		t.Errorf("the short article's speakers %q, want the first to be %s", speakers, volkov)
+	}
+	for _, s := range speakers[1:] {
+		if strings.Contains(s, "Anna") || strings.Contains(s, "Ivan") {
+			t.Errorf("a bare Petrov was given one of two Petrovs: %q", s)
+		}
+	}
+}
+
+func entityNamed(a *storyline.Article, name string) string {
+	for _, e := range a.Entities {
+		if e.Name == name {
+			return e.ID
+		}
+	}
+	return ""
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/entity"
 	"github.com/storyline-news/storyline/input"
 	"github.com/storyline-news/storyline/pipeline"
 )
@@ -145,7 +146,32 @@ func (a *app) newIngester(ctx context.Context, opts pipelineOptions) (*pipeline.
 		st.Close()
 		return nil, nil, err
 	}
-	return &pipeline.Ingester{Pipeline: p, Store: st, Cluster: cl, Workers: opts.workers}, st, nil
+	people, err := loadPeople(ctx, st)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return &pipeline.Ingester{Pipeline: p, Store: st, Cluster: cl, People: people, Workers: opts.workers}, st, nil
+}
+
+// loadPeople fills a directory with the people the store knows, so that
+// an article ingested today links "Volkov" to the Dmitri Volkov of an
+// article ingested last month.
+func loadPeople(ctx context.Context, st storyline.Store) (*entity.Directory, error) {
+	d := entity.NewDirectory()
+	const page = 5000
+	for offset := 0; ; offset += page {
+		recs, _, err := st.Entities(ctx, storyline.EntityFilter{Type: storyline.EntityPerson, MaxArticles: 1, Limit: page, Offset: offset})
+		if err != nil {
+			return nil, fmt.Errorf("loading the stored people: %w", err)
+		}
+		for _, r := range recs {
+			d.Learn(entity.Named{ID: r.ID, Name: r.Name, Type: r.Type})
+		}
+		if len(recs) < page {
+			return d, nil
+		}
+	}
 }
 
 func printSummary(w io.Writer, s pipeline.Summary, took time.Duration) {

@@ -333,3 +333,23 @@ func TestShiftsFollowIncrementalIngests(t *testing.T) {
 		t.Errorf("after the first ingest:\n%s\nafter the second:\n%s\nrecomputed over the corpus:\n%s", first, incremental, whole)
 	}
 }
+
+// TestPeopleLinkedAcrossIngests: a later ingest links a bare surname to
+// the full-named person an earlier ingest stored.
+func TestPeopleLinkedAcrossIngests(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "people.db")
+	first := writeFiles(t, map[string]string{"first.txt": article1})
+	later := writeFiles(t, map[string]string{"later.txt": "Volkov said the harbour would stay open to foreign ships for another year.\n"})
+	for _, dir := range []string{first, later} {
+		if _, _, err := run(t, "ingest", "--db", db, "-q", dir); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _, err := run(t, "quotes", "--db", db, "--speaker", "Dmitri Volkov", "--format", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "harbour would stay open") {
+		t.Errorf("the later article's Volkov quote is not Dmitri Volkov's:\n%s", out)
+	}
+}
