@@ -17,6 +17,7 @@ type attribution struct {
 	nameStart, nameEnd       int // what a relative pronoun speaker stands for, if set
 	medium                   string
 	contentStart, contentEnd int // the reported clause, for indirect speech
+	resumeStart, resumeEnd   int // where the clause goes on after an attribution set inside it, if it does
 	inherit                  *storyline.Speaker
 }
 
@@ -104,6 +105,16 @@ func (d *document) participleSubject(s storyline.Span, toks []tok, cue, cueEnd i
 	a := &attribution{cue: cueText(toks, cue, cueEnd), speakerStart: toks[start].start, speakerEnd: toks[end-1].end, medium: d.medium(s)}
 	a.contentStart, a.contentEnd = d.contentAfter(s, toks, cue, cueEnd)
 	return a
+}
+
+// commaBefore reports whether a comma stands before token i, also one
+// that American style puts inside a closing quotation mark: "a defence of
+// “New York values,” saying ...".
+func commaBefore(toks []tok, i int) bool {
+	if i > 0 && toks[i-1].text == "," {
+		return true
+	}
+	return i > 1 && (toks[i-1].text == "”" || toks[i-1].text == "\"" || toks[i-1].text == "'") && toks[i-2].text == ","
 }
 
 // openingAdverbial returns where a sentence's subject starts after a
@@ -279,10 +290,12 @@ func (d *document) findAttributions(s storyline.Span) []*attribution {
 			}
 		}
 	}
-	if len(out) == 0 {
-		if a := d.accordingTo(s, toks); a != nil {
-			out = append(out, a)
-		} else if a := d.inView(s, toks); a != nil {
+	// "X said Y, according to Z" reports Z's account of the whole
+	// clause as well as X's statement inside it.
+	if a := d.accordingTo(s, toks); a != nil && !sameContent(out, a) {
+		out = append(out, a)
+	} else if len(out) == 0 {
+		if a := d.inView(s, toks); a != nil {
 			out = append(out, a)
 		} else if a := d.headline(s, toks); a != nil {
 			out = append(out, a)
@@ -346,6 +359,11 @@ func cueAt(toks []tok, i int) bool {
 	}
 	if !freeCues[t.lower] && !inFrame(toks, i) {
 		return false
+	}
+	if goOnForms[t.lower] && i+1 < len(toks) {
+		if n := toks[i+1]; !(n.quoted || n.text == "," || n.text == ":" || n.text == "." || n.text == "“" || n.text == "\"") {
+			return false
+		}
 	}
 	if clauseOnly[t.lower] && i+1 < len(toks) {
 		if n := toks[i+1]; !(n.punct || n.quoted || n.lower == "that" || subjectPronouns[n.lower] || tailWords[n.lower]) {
@@ -468,7 +486,7 @@ func (d *document) attributionFrom(s storyline.Span, toks []tok, from int) (*att
 		}
 		// "X defended the lease, saying ...": a participle's subject opens
 		// the sentence, before any report already read.
-		participial := i > 0 && toks[i-1].text == "," && strings.HasSuffix(t.lower, "ing")
+		participial := commaBefore(toks, i) && strings.HasSuffix(t.lower, "ing")
 		if a := d.subjectBefore(s, toks, i, cueEnd); a != nil && (a.speakerStart >= toks[from].start || participial) {
 			return a, cueEnd
 		}
@@ -481,7 +499,7 @@ func (d *document) attributionFrom(s storyline.Span, toks []tok, from int) (*att
 
 // subjectBefore reads "SPEAKER [adverb] CUE ..." and "NAME, ROLE, CUE ...".
 func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) *attribution {
-	if cue > 0 && strings.HasSuffix(toks[cue].lower, "ing") && (toks[cue-1].text == "," || participleLinks[toks[cue-1].lower] ||
+	if cue > 0 && strings.HasSuffix(toks[cue].lower, "ing") && (commaBefore(toks, cue) || participleLinks[toks[cue-1].lower] ||
 		statementNouns[toks[cue-1].lower]) {
 		// "..., saying", "while saying", "released a statement saying"
 		return d.participleSubject(s, toks, cue, cueEnd)
@@ -1088,12 +1106,30 @@ func (d *document) accordingTo(s storyline.Span, toks []tok) *attribution {
 		}
 		a := &attribution{cue: "according to", speakerStart: toks[i+2].start, speakerEnd: toks[end-1].end}
 		a.medium = d.medium(s)
-		if i == 0 {
+		switch {
+		case i == 0:
 			if end < len(toks) {
 				a.contentStart, a.contentEnd = toks[end].end, s.End
 			}
-		} else {
+		case end+3 < len(toks) && toks[end].text == "," && toks[i-1].text == "," && !clauseWords[toks[end+1].lower] &&
+			!strings.HasSuffix(toks[end+1].lower, "ing") && toks[end+1].lower != "compared":
+			// "Fundraising, according to the campaign, has surged": the
+			// account is the sentence around the phrase, in two parts.
+			a.contentStart, a.contentEnd = d.openingOf(s), toks[i-1].start
+			a.resumeStart, a.resumeEnd = d.clauseFrom(s, toks, end+1)
+		default:
 			a.contentStart, a.contentEnd = d.openingOf(s), toks[i].start
+			// "(the number is closer to 15 percent, according to X)": the
+			// account opens with its parenthesis.
+			for k := i - 1; k >= 0; k-- {
+				if toks[k].text == ")" {
+					break
+				}
+				if toks[k].text == "(" {
+					a.contentStart = toks[k].end
+					break
+				}
+			}
 		}
 		return a
 	}

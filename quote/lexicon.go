@@ -12,10 +12,15 @@ func set(words string) map[string]bool {
 
 // cues are reporting verbs of speech and, as PolNeAR counts them too,
 // of thought and belief, in all their inflected forms.
-var cues = union(inflected(speechVerbs+","+beliefVerbs, nounForms), infinitiveCues, clauseCues, aboutCues, asCues)
+var cues = union(inflected(speechVerbs+","+beliefVerbs, nounForms), infinitiveCues, clauseCues, aboutCues, asCues, goOnForms)
 
 // freeCues report in any frame.
-var freeCues = inflected(speechVerbs+","+beliefVerbs, nounForms)
+var freeCues = union(inflected(speechVerbs+","+beliefVerbs, nounForms), goOnForms)
+
+// goOnForms report only right before a quotation or a colon, or closing
+// one: "He continued, “...”", "“...,” she continued". "Continued to
+// push" reports nothing.
+var goOnForms = inflected(`continue`, nil)
 
 // Verbs that report a position only in one frame: "wants to", "plans
 // to"; "knows that"; "spoke about"; "sees X as Y". Elsewhere ("wants a
@@ -51,7 +56,7 @@ var nounForms = set(`state,states,find,finding,showing,post,posts,answers,remark
 // doubles its last consonant ("admit+": admitted, admitting).
 const speechVerbs = `say,tell,add,note,stress,argue,claim,warn,insist,explain,announce,declare,deny,acknowledge,ask,
 describe,admit+,assert,contend,suggest,write,tweet,report,confirm,predict,promise,vow,pledge,urge,emphasize,emphasise,
-repeat,recall,reply,respond,answer,allege,observe,concede,agree,quip+,joke,mention,reveal,indicate,testify,
+repeat,recall,reply,respond,interject,answer,allege,observe,concede,agree,quip+,joke,mention,reveal,indicate,testify,
 boast,complain,accuse,charge,remark,shout,recommend,demand,propose,proclaim,reiterate,remind,signal,speculate,caution,
 blast,slam+,praise,criticize,criticise,dismiss,state,post,show,find,estimate,conclude,
 call,cite,question,counter,retort,concur+,assure,affirm,comment,confess,confide,disclose,hint,imply,lament,plead,protest,

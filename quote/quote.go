@@ -88,6 +88,13 @@ func (d *document) readSentence(i int) int {
 		}
 		span := storyline.Span{Start: s.Start, End: d.sentences[last].End}
 		attr := d.findAttribution(span, long)
+		if attr == nil && last+1 < len(d.sentences) && d.closesSentence(d.segments[long[len(long)-1]], d.sentences[last]) {
+			// "“Why not?” Bush said." is split after the question mark,
+			// which leaves the attribution a sentence of its own.
+			if attr = d.trailing(d.sentences[last+1]); attr != nil {
+				last++
+			}
+		}
 		if attr == nil && i > 0 {
 			attr = d.announcing(d.sentences[i-1])
 		}
@@ -142,6 +149,52 @@ func (d *document) announcing(s storyline.Span) *attribution {
 		}
 	}
 	return d.headline(s, toks)
+}
+
+// closesSentence reports whether a quotation ends its sentence on a
+// question or exclamation mark: only those can leave the attribution
+// after them cut off as a sentence of its own.
+func (d *document) closesSentence(seg segment, s storyline.Span) bool {
+	if seg.end > s.End || seg.end <= seg.start {
+		return false
+	}
+	last := d.body[seg.end-1]
+	return (last == '?' || last == '!') && strings.Trim(d.body[seg.end:s.End], "”\"' ") == ""
+}
+
+// trailing reads a sentence that is nothing but an attribution, "Bush
+// said.", "she asked the crowd.", "said the senator.", which belongs to
+// the quotation before it.
+func (d *document) trailing(s storyline.Span) *attribution {
+	toks := d.tokens(s)
+	if len(toks) < 2 || len(toks) > 16 {
+		return nil
+	}
+	for i := 0; i < len(toks) && i < 9; i++ {
+		if !cueAt(toks, i) {
+			continue
+		}
+		if i == 0 { // "Said Bush."
+			end := 1
+			for end < len(toks) && !toks[end].punct && end < 8 {
+				end++
+			}
+			if end > 1 && end >= len(toks)-1 && looksLikeSpeaker(toks[1:end]) && !hasVerb(toks[1:end]) {
+				return &attribution{cue: toks[0].lower, speakerStart: toks[1].start, speakerEnd: toks[end-1].end, medium: d.medium(s)}
+			}
+			return nil
+		}
+		j := i - 1
+		for j >= 0 && (auxiliaries[toks[j].lower] || isAdverb(toks[j])) {
+			j--
+		}
+		j = skipParenthesis(toks, j)
+		if j < 0 || !looksLikeSpeaker(toks[:j+1]) || hasVerb(toks[:j+1]) || !d.tailCue(toks, i+1) {
+			return nil
+		}
+		return &attribution{cue: toks[i].lower, speakerStart: toks[0].start, speakerEnd: toks[j].end, medium: d.medium(s)}
+	}
+	return nil
 }
 
 // longSegments keeps quotations long enough to be speech: scare quotes,
@@ -285,19 +338,29 @@ func (d *document) continued(s storyline.Span) *storyline.Quote {
 func (d *document) indirect(attr *attribution, segs []int) {
 	start, end := attr.contentStart, attr.contentEnd
 	start, end = trimSpan(d.body, start, end)
+	q := storyline.Quote{Kind: storyline.QuoteIndirect, Text: d.body[start:end], Start: start, End: end}
+	words := len(strings.Fields(q.Text))
+	if attr.resumeEnd > attr.resumeStart && end > start {
+		// The clause goes on after the attribution set inside it.
+		rs, re := trimSpan(d.body, attr.resumeStart, attr.resumeEnd)
+		if re > rs {
+			q.Parts = []storyline.Span{{Start: start, End: end}, {Start: rs, End: re}}
+			q.End, q.Text = re, d.body[start:end]+storyline.PartSeparator+d.body[rs:re]
+			words += len(strings.Fields(d.body[rs:re]))
+		}
+	}
 	// Text without full stops (a list, a scraped menu) makes sentences
 	// no report runs to.
-	if end-start < 8 || end-start > maxReported || len(strings.Fields(d.body[start:end])) < 3 {
+	if q.End-q.Start < 8 || q.End-q.Start > maxReported || words < 3 {
 		return
 	}
-	kind := storyline.QuoteIndirect
 	for _, i := range segs {
-		if d.segments[i].start >= start && d.segments[i].end <= end {
-			kind = storyline.QuoteMixed
+		if d.segments[i].start >= q.Start && d.segments[i].end <= q.End {
+			q.Kind = storyline.QuoteMixed
 			d.used[i] = true
 		}
 	}
-	d.emit(storyline.Quote{Kind: kind, Text: d.body[start:end], Start: start, End: end}, attr)
+	d.emit(q, attr)
 }
 
 func (d *document) emit(q storyline.Quote, attr *attribution) {

@@ -1,0 +1,47 @@
+package quote
+
+import "testing"
+
+// A quotation closing on a question or exclamation mark is split from its
+// attribution by the sentence splitter; the attribution still belongs to it.
+func TestAttributionCutOffAfterQuestionMark(t *testing.T) {
+	check(t, "“Who would ever sign a lease like that one?” Volkov asked. The port stayed shut.",
+		want{"direct", "Who would ever sign a lease like that one?", "Volkov", "", "asked", ""})
+	check(t, "“We have won the whole coast back tonight!” said Karim Nassar.",
+		want{"direct", "We have won the whole coast back tonight!", "Karim Nassar", "", "said", ""})
+	// A sentence that reports a clause of its own is no attribution of the
+	// quotation before it.
+	check(t, "“The lease is dead,” Laila Mansour said. “Who would ever sign a lease like that one?” She said the talks were over.",
+		want{"direct", "The lease is dead, … Who would ever sign a lease like that one?", "Laila Mansour", "", "said", ""},
+		want{"indirect", "the talks were over", "Laila Mansour", "She", "said", ""})
+}
+
+// "according to" reports its source's account of the clause around it,
+// beside any statement inside that clause, and in two parts when it is set
+// inside the clause.
+func TestAccordingToAroundTheClause(t *testing.T) {
+	check(t, "Volkov said the port would stay shut, according to two guests.",
+		want{"indirect", "Volkov said the port would stay shut", "two guests", "", "according to", ""},
+		want{"indirect", "the port would stay shut", "Volkov", "", "said", ""})
+	check(t, "Donations to the party, according to its treasurer, have doubled since the spring.",
+		want{"indirect", "Donations to the party … have doubled since the spring", "its treasurer", "", "according to", ""})
+	check(t, "The port reopened (the harbour had been closed for a month, according to the Levant Wire) on Monday.",
+		want{"indirect", "the harbour had been closed for a month", "Levant Wire", "", "according to", "Levant Wire"})
+}
+
+// "continued" reports only next to a quotation or a colon; "continued to
+// push" reports nothing.
+func TestContinuedIntroducesAQuotation(t *testing.T) {
+	check(t, "Karim Nassar continued, “The lease will never be signed by this government.”",
+		want{"direct", "The lease will never be signed by this government.", "Karim Nassar", "", "continued", ""})
+	check(t, "“The lease will never be signed by this government,” Karim Nassar continued.",
+		want{"direct", "The lease will never be signed by this government,", "Karim Nassar", "", "continued", ""})
+	check(t, "Karim Nassar continued to oppose the lease through the winter.")
+}
+
+// A participle cue after a quoted phrase whose comma sits inside the
+// closing mark still takes the subject of the sentence.
+func TestParticipleAfterQuotedPhrase(t *testing.T) {
+	check(t, "Laila Mansour gave a spirited defence of “coastal values,” saying the harbour towns had carried the country.",
+		want{"indirect", "the harbour towns had carried the country", "Laila Mansour", "", "saying", ""})
+}
