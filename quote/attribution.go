@@ -21,6 +21,12 @@ type attribution struct {
 	inherit                  *storyline.Speaker
 }
 
+// reach is where the reported words end, after any part resumed past
+// the attribution.
+func (a *attribution) reach() int {
+	return max(a.contentEnd, a.resumeEnd)
+}
+
 // tok is a word or punctuation mark of a sentence.
 type tok struct {
 	start, end int
@@ -274,7 +280,7 @@ func (d *document) findAttributions(s storyline.Span) []*attribution {
 		}
 		out = append(out, a)
 		from = next
-		for from < len(toks) && toks[from].start < a.contentEnd {
+		for from < len(toks) && toks[from].start < a.reach() {
 			from++
 		}
 		// "criticised the plan and said allies ...": the second cue shares
@@ -285,7 +291,7 @@ func (d *document) findAttributions(s storyline.Span) []*attribution {
 				break
 			}
 			out, a = append(out, b), b
-			for from < len(toks) && toks[from].start < b.contentEnd {
+			for from < len(toks) && toks[from].start < b.reach() {
 				from++
 			}
 		}
@@ -383,6 +389,9 @@ func cueAt(toks []tok, i int) bool {
 	if compounds[prev.lower+" "+t.lower] {
 		return false // "talk show", "in order to"
 	}
+	if prev.lower == "to" && i > 1 && t.lower == "say" && judgementsToSay[toks[i-2].lower] {
+		return false // "it is hard to say", "had little to say": nobody says anything
+	}
 	if t.text != t.lower && !prev.punct {
 		return false
 	}
@@ -454,10 +463,24 @@ func appeals(toks []tok, i int) bool {
 	if j >= len(toks) || !toks[j].quoted {
 		return len(obj) > 0 && !isName(obj)
 	}
-	// A quoted name closing the clause: "call it the 'forever base'".
+	// A quoted name closing the clause: "call it the 'forever base'";
+	// but a quoted judgement, "called it \"shameful\"", "called the deal
+	// \"a disaster\"", reports what was said.
 	k := j
 	for k < len(toks) && toks[k].quoted {
 		k++
+	}
+	first := j
+	for first < k && toks[first].punct {
+		first++
+	}
+	named := j - 1 // the word before the opening mark
+	for named > i && toks[named].punct {
+		named--
+	}
+	if first < k && toks[named].lower != "the" && (toks[first].lower == "a" || toks[first].lower == "an" ||
+		toks[first].text == toks[first].lower && toks[first].lower != "the") {
+		return true
 	}
 	return countWords(toks[j:k]) > 3
 }
@@ -562,6 +585,9 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 	if start > 0 && endsQuoteOrClause(toks[start-1]) && d.tailCue(toks, cueEnd) {
 		// "CONTENT, Volkov said." reports what came before.
 		a.contentStart, a.contentEnd = d.openingOf(s), toks[start-1].start
+		if toks[start-1].text == "," && cueEnd+1 < len(toks) && toks[cueEnd].text == "," && d.goesOn(s, toks, start, cueEnd) {
+			a.resumeStart, a.resumeEnd = d.clauseFrom(s, toks, cueEnd+1)
+		}
 		return a
 	}
 	if !reportsClause(toks, cue, cueEnd) {
@@ -572,12 +598,48 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 		// "In a general election, those Democrats argued, black voters
 		// would turn out": a report set inside its clause; of the two
 		// parts the longer holds what was said.
+		// of the two parts the longer holds what was said, unless the
+		// first is a subject the second goes on from: "No change, he
+		// said, hides what it is" is one statement in two parts.
 		before := storyline.Span{Start: d.openingOf(s), End: toks[start-1].start}
-		if wordsIn(d.body[before.Start:before.End]) > wordsIn(d.body[a.contentStart:a.contentEnd]) {
+		if d.goesOn(s, toks, start, cueEnd) {
+			a.resumeStart, a.resumeEnd = a.contentStart, a.contentEnd
+			a.contentStart, a.contentEnd = before.Start, before.End
+		} else if wordsIn(d.body[before.Start:before.End]) > wordsIn(d.body[a.contentStart:a.contentEnd]) {
 			a.contentStart, a.contentEnd = before.Start, before.End
 		}
 	}
 	return a
+}
+
+// goesOn reports whether a report set inside its clause, between the
+// commas before token start and at cueEnd, splits one statement in two:
+// "The lease, Volkov said, would never pass" does; "In the long run, he
+// said, ..." opens with the writer's phrase, "..., he said, on Monday"
+// closes with one, and quotations around it are read as such.
+func (d *document) goesOn(s storyline.Span, toks []tok, start, cueEnd int) bool {
+	opening := d.openingOf(s)
+	first := 0
+	for first < start && toks[first].end <= opening {
+		first++
+	}
+	if first >= start-1 {
+		return false
+	}
+	w := toks[first].lower
+	return !openers[w] && !prepositions[w] && !clauseWords[w] && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed") &&
+		!d.overlapsSegment(opening, toks[start-1].start) && !d.overlapsSegment(toks[cueEnd].end, s.End) && !d.glossAt(toks, cueEnd)
+}
+
+// glossAt reports whether the words after a cue and its comma are the
+// writer's ("..., he said, on condition of anonymity", "..., she said,
+// including ...") rather than the rest of the statement.
+func (d *document) glossAt(toks []tok, cueEnd int) bool {
+	k := cueEnd
+	for k < len(toks) && toks[k].punct {
+		k++
+	}
+	return k >= len(toks) || prepositions[toks[k].lower] || circumstancePrepositions[toks[k].lower] || strings.HasSuffix(toks[k].lower, "ing")
 }
 
 func wordsIn(s string) int { return len(strings.Fields(s)) }
@@ -883,7 +945,10 @@ func afterListener(toks []tok, from int) int {
 // listener of "told reporters (that)" and a trailing attribution.
 func (d *document) contentAfter(s storyline.Span, toks []tok, cue, cueEnd int) (int, int) {
 	i := cueEnd
-	if tellCues[toks[cue].lower] {
+	// "called it \"shameful\"": whom a judgement names is part of it.
+	judges := callForms[toks[cue].lower] && cueEnd < len(toks) && !complementPrepositions[toks[cueEnd].lower] &&
+		toks[cueEnd].lower != "on" && toks[cueEnd].lower != "upon"
+	if tellCues[toks[cue].lower] && !judges {
 		i = afterListener(toks, cueEnd)
 	}
 	// "said on Friday that ...": the clause starts after "that", unless

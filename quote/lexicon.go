@@ -371,3 +371,8 @@ var (
 	showForms  = set(`show,shows,showed,shown,showing`)
 	weekdays   = set(`monday,tuesday,wednesday,thursday,friday,saturday,sunday`)
 )
+
+// judgementsToSay come before "to say" when it reports no statement: "it
+// is too soon to say", "needless to say", "had little to say".
+var judgementsToSay = set(`hard,safe,fair,soon,early,difficult,impossible,needless,little,nothing,much,anything,suffice,
+tough,premature,easy,strange,sad,accurate,wrong,right,honest,unfair`)

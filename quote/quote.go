@@ -351,6 +351,10 @@ func (d *document) indirect(attr *attribution, segs []int) {
 	}
 	// Text without full stops (a list, a scraped menu) makes sentences
 	// no report runs to.
+	// A judgement of two words holds a quotation: "called it \"shameful\"".
+	if words == 2 && callForms[attr.cue] && d.overlapsSegment(q.Start, q.End) {
+		words = 3
+	}
 	if q.End-q.Start < 8 || q.End-q.Start > maxReported || words < 3 {
 		return
 	}

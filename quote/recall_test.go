@@ -45,3 +45,29 @@ func TestParticipleAfterQuotedPhrase(t *testing.T) {
 	check(t, "Laila Mansour gave a spirited defence of “coastal values,” saying the harbour towns had carried the country.",
 		want{"indirect", "the harbour towns had carried the country", "Laila Mansour", "", "saying", ""})
 }
+
+// A report set inside its clause reports both parts when the first is the
+// subject the second goes on from.
+func TestReportSetInsideItsClause(t *testing.T) {
+	check(t, "The new lease, Volkov said, would never pass the parliament.",
+		want{"indirect", "The new lease … would never pass the parliament", "Volkov", "", "said", ""})
+	// An opening phrase of time is not part of the statement.
+	check(t, "In the long run, Volkov said, the lease would never pass the parliament.",
+		want{"indirect", "the lease would never pass the parliament", "Volkov", "", "said", ""})
+}
+
+// "called X Y" with a quoted judgement reports it; a quoted name after
+// "the" is a nickname.
+func TestCalledWithAQuotedJudgement(t *testing.T) {
+	check(t, "Laila Mansour called the harbour deal “reckless.”",
+		want{"mixed", "the harbour deal “reckless.”", "Laila Mansour", "", "called", ""})
+	check(t, "Karim Nassar called it \"shameful\".",
+		want{"mixed", "it \"shameful\"", "Karim Nassar", "", "called", ""})
+	check(t, "Fishermen call it the \"iron pier\" these days.")
+}
+
+// "hard to say" and "little to say" report no statement.
+func TestNothingSaid(t *testing.T) {
+	check(t, "It is still too soon to say whether the lease will pass.")
+	check(t, "Reached by phone, the minister had little to say about the lease.")
+}
