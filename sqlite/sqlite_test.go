@@ -136,3 +136,42 @@ func TestUpgradeFillsQuoteDays(t *testing.T) {
 		t.Errorf("after the upgrade quotes come in the order %v", got)
 	}
 }
+
+// TestCommonWordSearchRanksTheLatest: a word in every one of thousands of
+// articles is ranked among the latest of them, and its total estimated
+// near the true count.
+func TestCommonWordSearchRanksTheLatest(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	const n = 3000
+	var batch []storyline.StoredArticle
+	for i := range n {
+		id := fmt.Sprintf("a%04d", i)
+		body := fmt.Sprintf("The harbour board met for the %d time to discuss the lease.", i)
+		batch = append(batch, storyline.StoredArticle{
+			Article: &storyline.Article{ID: id, Source: id, Body: body, BodyHash: id, Published: storyline.Published{Date: "2020-01-01"}},
+			RawHash: id,
+		})
+		if len(batch) == 500 {
+			if err := db.SaveArticles(ctx, batch); err != nil {
+				t.Fatal(err)
+			}
+			batch = batch[:0]
+		}
+	}
+	res, err := db.Search(ctx, storyline.SearchQuery{Text: "harbour", Limit: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total < n*9/10 || res.Total > n*11/10 || len(res.Results) != 20 {
+		t.Fatalf("total %d (want about %d), %d results", res.Total, n, len(res.Results))
+	}
+	for _, h := range res.Results {
+		if h.ID < fmt.Sprintf("a%04d", n-minWindow) {
+			t.Errorf("%s ranked, outside the latest articles", h.ID)
+		}
+	}
+	if res, _ := db.Search(ctx, storyline.SearchQuery{Text: `"for the 7 time"`}); res.Total != 1 || len(res.Results) != 1 || res.Results[0].ID != "a0007" {
+		t.Errorf("a rare phrase in an old article: %+v", res)
+	}
+}
