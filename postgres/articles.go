@@ -57,6 +57,9 @@ func queueSave(batch *pgx.Batch, a *storyline.Article, raw []byte, rawHash strin
 		return nil // a duplicate's findings are its original's
 	}
 	queueFindings(batch, a)
+	// The clustering leader takes it from here (see leader.go); the row
+	// of an article this one replaces no longer joins any article.
+	batch.Queue("INSERT INTO cluster_pending (seq, article_id) SELECT seq, id FROM articles WHERE id = $1", a.ID)
 	return nil
 }
 

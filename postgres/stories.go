@@ -14,12 +14,7 @@ import (
 // SaveEvents upserts events with their articles and storyline.
 func (db *DB) SaveEvents(ctx context.Context, events []storyline.Event) error {
 	batch := &pgx.Batch{}
-	for _, e := range events {
-		batch.Queue(`INSERT INTO events (id, date, title, storyline, articles, entities) VALUES ($1,$2,$3,$4,$5,$6)
-			ON CONFLICT (id) DO UPDATE SET date = excluded.date, title = excluded.title, storyline = excluded.storyline,
-			articles = excluded.articles, entities = excluded.entities`,
-			e.ID, e.Date, e.Title, e.Storyline, nonNil(e.Articles), nonNil(e.Entities))
-	}
+	queueEventRows(batch, events)
 	if err := db.pool.SendBatch(ctx, batch).Close(); err != nil {
 		return fmt.Errorf("saving events: %w", err)
 	}
@@ -29,11 +24,7 @@ func (db *DB) SaveEvents(ctx context.Context, events []storyline.Event) error {
 // SaveStorylines upserts storyline titles and key entities.
 func (db *DB) SaveStorylines(ctx context.Context, ss []storyline.Storyline) error {
 	batch := &pgx.Batch{}
-	for _, s := range ss {
-		batch.Queue(`INSERT INTO storylines (id, title, entities) VALUES ($1,$2,$3)
-			ON CONFLICT (id) DO UPDATE SET title = excluded.title, entities = excluded.entities`,
-			s.ID, s.Title, nonNil(s.Entities))
-	}
+	queueStorylineRows(batch, ss)
 	if err := db.pool.SendBatch(ctx, batch).Close(); err != nil {
 		return fmt.Errorf("saving storylines: %w", err)
 	}
@@ -96,19 +87,46 @@ func (db *DB) allStorylines(ctx context.Context) ([]storyline.Storyline, error) 
 // ReplaceShifts replaces every stored shift.
 func (db *DB) ReplaceShifts(ctx context.Context, shifts []storyline.Shift) error {
 	return pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, "DELETE FROM shifts"); err != nil {
-			return err
-		}
 		batch := &pgx.Batch{}
-		for i, s := range shifts {
-			doc, err := json.Marshal(s)
-			if err != nil {
-				return err
-			}
-			batch.Queue("INSERT INTO shifts (idx, speaker, speaker_id, doc) VALUES ($1,$2,$3,$4)", i, s.Speaker, s.SpeakerID, doc)
+		if err := queueShifts(batch, shifts); err != nil {
+			return err
 		}
 		return tx.SendBatch(ctx, batch).Close()
 	})
+}
+
+// queueShifts queues the statements replacing every stored shift.
+func queueShifts(batch *pgx.Batch, shifts []storyline.Shift) error {
+	batch.Queue("DELETE FROM shifts")
+	for i, s := range shifts {
+		doc, err := json.Marshal(s)
+		if err != nil {
+			return fmt.Errorf("encoding a shift of %s: %w", s.Speaker, err)
+		}
+		batch.Queue("INSERT INTO shifts (idx, speaker, speaker_id, doc) VALUES ($1,$2,$3,$4)", i, s.Speaker, s.SpeakerID, doc)
+	}
+	return nil
+}
+
+// queueEventRows queues the upserts of events with their articles and
+// storyline.
+func queueEventRows(batch *pgx.Batch, events []storyline.Event) {
+	for _, e := range events {
+		batch.Queue(`INSERT INTO events (id, date, title, storyline, articles, entities) VALUES ($1,$2,$3,$4,$5,$6)
+			ON CONFLICT (id) DO UPDATE SET date = excluded.date, title = excluded.title, storyline = excluded.storyline,
+			articles = excluded.articles, entities = excluded.entities`,
+			e.ID, e.Date, e.Title, e.Storyline, nonNil(e.Articles), nonNil(e.Entities))
+	}
+}
+
+// queueStorylineRows queues the upserts of storyline titles and key
+// entities.
+func queueStorylineRows(batch *pgx.Batch, ss []storyline.Storyline) {
+	for _, s := range ss {
+		batch.Queue(`INSERT INTO storylines (id, title, entities) VALUES ($1,$2,$3)
+			ON CONFLICT (id) DO UPDATE SET title = excluded.title, entities = excluded.entities`,
+			s.ID, s.Title, nonNil(s.Entities))
+	}
 }
 
 // Shifts lists shifts, all or a speaker's (name, alias or entity id).

@@ -165,6 +165,7 @@ func TestPostgresIngestSurvivesSIGKILL(t *testing.T) {
 	clean := newDatabase(t, srv, "crash_ingest_clean")
 	full := ingest(clean, 0, inputs...)
 	want, _, _ := pgCounts(t, clean)
+	wantStories := checkClustered(t, clean)
 	kill := killPoints(full, ingest(clean, 0, t.TempDir()))
 
 	crashed := newDatabase(t, srv, "crash_ingest_killed")
@@ -181,6 +182,7 @@ func TestPostgresIngestSurvivesSIGKILL(t *testing.T) {
 		if got, _, _ := pgCounts(t, crashed); got != want {
 			partial++
 		}
+		checkClusters(t, crashed, false) // an ingest killed mid-pass wrote none of it
 	}
 	if partial == 0 {
 		t.Fatal("no kill landed mid-ingest: the test proved nothing")
@@ -190,6 +192,9 @@ func TestPostgresIngestSurvivesSIGKILL(t *testing.T) {
 	if got, _, _ := pgCounts(t, crashed); got != want {
 		t.Fatalf("after %d kills and a restart: %+v, want %+v as without crashes", kills, got, want)
 	}
+	if got := checkClustered(t, crashed); got != wantStories {
+		t.Errorf("clustered after %d kills and a restart: %+v, want %+v as without crashes", kills, got, wantStories)
+	}
 }
 
 // TestPostgresWorkersSurviveSIGKILL queues the inputs and runs `storyline
@@ -198,6 +203,8 @@ func TestPostgresIngestSurvivesSIGKILL(t *testing.T) {
 // (stored or quarantined), as without crashes, and the database passes
 // its check after every kill. A job whose workers die on it again and
 // again is quarantined as worker-crash, by design; it is counted, not lost.
+// The workers' clustering leader is killed too: what is clustered holds
+// together after every round, and the last pair leaves all of it done.
 func TestPostgresWorkersSurviveSIGKILL(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and runs it many times against PostgreSQL")
@@ -214,6 +221,7 @@ func TestPostgresWorkersSurviveSIGKILL(t *testing.T) {
 	enqueue(clean)
 	full := work(clean, 0)
 	want, wantJobs, _ := pgCounts(t, clean)
+	wantStories := checkClustered(t, clean)
 	pair := func(dsn string, delay func() time.Duration) time.Duration {
 		took := make(chan time.Duration, 2)
 		for range 2 {
@@ -236,6 +244,7 @@ func TestPostgresWorkersSurviveSIGKILL(t *testing.T) {
 		if _, jobs, _ := pgCounts(t, crashed); jobs["queued"] > 0 && jobs["done"] > 0 {
 			midQueue++
 		}
+		checkClusters(t, crashed, false) // a leader killed mid-pass wrote none of it
 	}
 	if midQueue == 0 {
 		t.Fatal("no round of kills left the queue half done: the test proved nothing")
@@ -246,6 +255,12 @@ func TestPostgresWorkersSurviveSIGKILL(t *testing.T) {
 	if jobs["queued"] != 0 || jobs["done"] != wantJobs["done"] || settled != wantSettled {
 		t.Fatalf("after %d rounds of kills: jobs %v and %d settled (%+v), want jobs %v and %d settled (%+v)",
 			rounds, jobs, settled, got, wantJobs, wantSettled, want)
+	}
+	// Abandoned inputs and the order of the stores move the clustering a
+	// little; it must be whole and consistent all the same.
+	stories := checkClustered(t, crashed)
+	if stories.events < wantStories.events*8/10 || stories.shifts == 0 {
+		t.Errorf("clustered after the kills: %+v, without them: %+v", stories, wantStories)
 	}
 	abandoned := reasons["worker-crash"]
 	if got.quarantined-abandoned != want.quarantined || got.articles+got.duplicates+abandoned != want.articles+want.duplicates {

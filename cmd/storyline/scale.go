@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -39,10 +40,25 @@ Loopback, private and link-local addresses are refused unless --allow-private.`,
 			w := &feed.Watcher{Client: fetch.New(fetch.Options{AllowPrivate: allowPrivate, MaxBytes: opts.maxBytes, Timeout: opts.timeout}),
 				Interval: interval}
 			out := cmd.OutOrStdout()
+			// On PostgreSQL the clustering leader, this process or another,
+			// clusters what is stored and recomputes the shifts.
+			db, shared := st.(*postgres.DB)
+			if shared {
+				keepCtx, stopKeeping := context.WithCancel(ctx)
+				kept := make(chan error, 1)
+				go func() {
+					err := newStoryKeeper(db, cmd.ErrOrStderr()).run(keepCtx, nil)
+					if err != nil { // the feeds are still watched and stored; another process may lead
+						fmt.Fprintln(cmd.ErrOrStderr(), "storyline: clustering stopped:", err)
+					}
+					kept <- err
+				}()
+				defer func() { stopKeeping(); <-kept }()
+			}
 			g.Window = 1 // a feed brings articles one by one: store each at once
 			g.OnOutcome = func(o pipeline.Outcome) {
 				fmt.Fprintf(out, "%s %s %s\n", time.Now().Format(time.TimeOnly), o.Status, o.Source)
-				if o.Status == pipeline.Ingested {
+				if o.Status == pipeline.Ingested && !shared {
 					if err := updateShifts(ctx, st, []string{o.ID}); err != nil {
 						fmt.Fprintln(cmd.ErrOrStderr(), "storyline:", err)
 					}
@@ -121,6 +137,31 @@ func (a *app) enqueueCmd() *cobra.Command {
 	return cmd
 }
 
+// workQueue settles queued jobs one at a time until ctx ends, or, with
+// drain, until none is left.
+func workQueue(ctx context.Context, db *postgres.DB, process postgres.Processor, drain bool, out io.Writer) (int, error) {
+	done := 0
+	for ctx.Err() == nil {
+		source, outcome, claimed, err := db.WorkOne(ctx, process, dedup.NearDistance)
+		if err != nil {
+			return done, err
+		}
+		if !claimed {
+			if drain {
+				break
+			}
+			select {
+			case <-ctx.Done():
+			case <-time.After(2 * time.Second):
+			}
+			continue
+		}
+		done++
+		fmt.Fprintf(out, "%s %s\n", outcome, source)
+	}
+	return done, nil
+}
+
 func (a *app) workCmd() *cobra.Command {
 	var opts pipelineOptions
 	var drain bool
@@ -130,7 +171,13 @@ func (a *app) workCmd() *cobra.Command {
 		Long: `work claims queued inputs one at a time with a row lock (FOR NO KEY UPDATE SKIP
 LOCKED), processes each and stores the result in the same transaction: no input is
 done twice, and a worker killed mid-article leaves nothing half-written; its input
-is claimed again by another worker.`,
+is claimed again by another worker.
+
+One worker at a time, the holder of an advisory lock, also groups the articles
+stored by all of them into events and storylines, in stored order, and recomputes
+the shifts of the speakers they quote; when it stops or dies another takes over.
+With --drain a worker exits once the queue is empty and everything stored before
+is clustered.`,
 		Example: `  storyline work --db postgres://user@db.example/news --drain`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -144,21 +191,40 @@ is claimed again by another worker.`,
 			if err != nil {
 				return err
 			}
-			done := 0
-			for ctx.Err() == nil {
-				source, outcome, claimed, err := db.WorkOne(ctx, p.Process, dedup.NearDistance)
+			// The keeper clusters beside the extraction, when this worker
+			// leads, and stops with it: at once, or once drained. A keeper
+			// that fails stops the extraction too, with its error.
+			workCtx, stopWork := context.WithCancelCause(ctx)
+			defer stopWork(nil)
+			keepCtx, stopKeeping := context.WithCancel(ctx)
+			defer stopKeeping()
+			drained := make(chan int64, 1)
+			kept := make(chan error, 1)
+			go func() {
+				err := newStoryKeeper(db, cmd.ErrOrStderr()).run(keepCtx, drained)
 				if err != nil {
-					return err
+					stopWork(fmt.Errorf("clustering: %w", err))
 				}
-				if !claimed {
-					if drain {
-						break
-					}
-					time.Sleep(2 * time.Second)
-					continue
+				kept <- err
+			}()
+			done, err := workQueue(workCtx, db, p.Process, drain, cmd.OutOrStdout())
+			if cause := context.Cause(workCtx); cause != nil && ctx.Err() == nil {
+				err = cause
+			}
+			if err == nil && drain && ctx.Err() == nil {
+				var upto int64
+				if upto, err = db.LastStored(ctx); err == nil {
+					drained <- upto
 				}
-				done++
-				fmt.Fprintf(cmd.OutOrStdout(), "%s %s\n", outcome, source)
+			}
+			if err != nil || !drain {
+				stopKeeping()
+			}
+			if kerr := <-kept; err == nil && kerr != nil {
+				err = fmt.Errorf("clustering: %w", kerr)
+			}
+			if err != nil {
+				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%d inputs settled\n", done)
 			return nil

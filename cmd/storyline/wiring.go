@@ -15,6 +15,7 @@ import (
 	"github.com/storyline-news/storyline/htmlclean"
 	"github.com/storyline-news/storyline/input"
 	"github.com/storyline-news/storyline/pipeline"
+	"github.com/storyline-news/storyline/postgres"
 	"github.com/storyline-news/storyline/quote"
 	"github.com/storyline-news/storyline/stance"
 	"github.com/storyline-news/storyline/textclean"
@@ -65,7 +66,12 @@ func newPipeline(o pipelineOptions) (*pipeline.Pipeline, error) {
 
 // loadClusterer rebuilds the event clusterer from the stored articles, so
 // that new articles join the events and storylines already there.
+// On PostgreSQL there is none: the clustering leader, whichever process
+// holds its lock, clusters what every process stores (see storyKeeper).
 func loadClusterer(ctx context.Context, st storyline.Store) (pipeline.Clusterer, error) {
+	if _, ok := st.(*postgres.DB); ok {
+		return nil, nil
+	}
 	c := cluster.New(cluster.Options{})
 	err := st.EachArticle(ctx, func(a *storyline.Article) error {
 		c.Add(a)
@@ -83,18 +89,35 @@ func loadClusterer(ctx context.Context, st storyline.Store) (pipeline.Clusterer,
 // a new statement can move a position first stated years ago. The shifts
 // of speakers these articles do not quote are kept as they were, so the
 // cost follows what was added, not the size of the corpus.
+//
+// On PostgreSQL, the articles stored are clustered first, and shifts
+// are written, by the clustering leader (see storyKeeper): this waits
+// until everything stored so far is, leading if no other process does.
 func updateShifts(ctx context.Context, st storyline.Store, stored []string) error {
+	if db, ok := st.(*postgres.DB); ok {
+		return settleStories(ctx, db)
+	}
+	shifts, changed, err := recomputeShifts(ctx, st, stored)
+	if err != nil || !changed {
+		return err
+	}
+	return st.ReplaceShifts(ctx, shifts)
+}
+
+// recomputeShifts returns every shift, those of the speakers quoted in the
+// given articles recomputed, and whether any speaker was.
+func recomputeShifts(ctx context.Context, st storyline.Store, stored []string) ([]storyline.Shift, bool, error) {
 	speakers, err := quotedSpeakers(ctx, st, stored)
 	if err != nil || len(speakers) == 0 {
-		return err
+		return nil, false, err
 	}
 	storylineOf, err := storylinesByArticle(ctx, st)
 	if err != nil {
-		return err
+		return nil, false, err
 	}
 	kept, err := st.Shifts(ctx, "")
 	if err != nil {
-		return fmt.Errorf("reading shifts: %w", err)
+		return nil, false, fmt.Errorf("reading shifts: %w", err)
 	}
 	var shifts []storyline.Shift
 	for _, s := range kept {
@@ -105,7 +128,7 @@ func updateShifts(ctx context.Context, st storyline.Store, stored []string) erro
 	for _, key := range sortedKeys(speakers) {
 		quotes, err := allQuotes(ctx, st, storyline.QuoteFilter{Speaker: key})
 		if err != nil {
-			return err
+			return nil, false, err
 		}
 		for _, s := range stance.DetectIn(quotes, storylineOf, stance.MinConfidence) {
 			if shiftSpeaker(s) == key { // a name filter may bring others' quotes along
@@ -113,7 +136,7 @@ func updateShifts(ctx context.Context, st storyline.Store, stored []string) erro
 			}
 		}
 	}
-	return st.ReplaceShifts(ctx, shifts)
+	return shifts, true, nil
 }
 
 // quotedSpeakers lists the speakers quoted in the given articles, by the

@@ -1,0 +1,278 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/storyline-news/storyline"
+)
+
+// Clusterer is what the leader feeds articles to; cluster.Clusterer is one.
+type Clusterer interface {
+	Add(a *storyline.Article) string
+	Changed() ([]storyline.Event, []storyline.Storyline)
+}
+
+// clusterLockKey is the session advisory lock whose holder leads the
+// clustering (the migrations' lock is 7261535).
+const clusterLockKey = 7261536
+
+// Leader is the one process that clusters what every worker stores.
+// Clustering is incremental and depends on the order articles come in, so
+// two processes clustering at once would each miss the other's events.
+// The leader holds a session advisory lock on a connection of its own and
+// writes every cluster result on that connection: if the process dies or
+// loses the connection, the lock goes with the session, any transaction
+// in flight is rolled back, and another process can take the lead, so
+// no result is ever written by a process that is no longer the leader.
+type Leader struct {
+	conn         *pgx.Conn
+	newClusterer func() Clusterer
+	// c holds the events and storylines of every article logged up to
+	// logged, or is nil and rebuilt from the log before the next pass: a
+	// pass that fails leaves it ahead of the database.
+	c      Clusterer
+	logged int64
+	// Replayed counts the articles replayed to rebuild the clusterer.
+	Replayed int
+}
+
+// TryLead takes the lead of the clustering if no other process holds it,
+// and returns nil (and no error) if one does. newClusterer makes the empty
+// clusterer the log is replayed into. The caller closes the leader.
+func (db *DB) TryLead(ctx context.Context, newClusterer func() Clusterer) (*Leader, error) {
+	pc, err := db.pool.Acquire(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("connecting to lead the clustering: %w", err)
+	}
+	var got bool
+	if err := pc.QueryRow(ctx, "SELECT pg_try_advisory_lock($1)", clusterLockKey).Scan(&got); err != nil {
+		pc.Release()
+		return nil, fmt.Errorf("trying the clustering lock: %w", err)
+	}
+	if !got {
+		pc.Release()
+		return nil, nil
+	}
+	// The connection leaves the pool, so that the lock is never held by a
+	// pooled session serving something else: closing it frees the lock.
+	return &Leader{conn: pc.Hijack(), newClusterer: newClusterer}, nil
+}
+
+// Close gives up the lead by closing the leader's session.
+func (l *Leader) Close() error {
+	return l.conn.Close(context.Background())
+}
+
+// ClusterPending clusters up to limit of the originals stored and not yet
+// clustered, in stored order, and reports how many it took. Their events
+// and storylines, their removal from the pending list and their place in
+// the log are written in one transaction: a leader killed in the middle
+// leaves the pass undone, for the next leader to do whole.
+func (l *Leader) ClusterPending(ctx context.Context, limit int) (int, error) {
+	if l.c == nil {
+		if err := l.replay(ctx); err != nil {
+			return 0, err
+		}
+	}
+	n, err := l.clusterPass(ctx, limit)
+	if err != nil {
+		l.c = nil // ahead of what was committed, or of nothing: rebuilt next time
+		return 0, err
+	}
+	return n, nil
+}
+
+func (l *Leader) clusterPass(ctx context.Context, limit int) (int, error) {
+	n, logged := 0, 0
+	err := pgx.BeginFunc(ctx, l.conn, func(tx pgx.Tx) error {
+		// An article replaced since it was stored has a new seq: the old row
+		// of the pending list joins no article and is dropped.
+		rows, err := tx.Query(ctx, `SELECT p.seq, p.article_id, a.doc FROM cluster_pending p
+			LEFT JOIN articles a ON a.seq = p.seq AND a.duplicate_of IS NULL ORDER BY p.seq LIMIT $1`, limit)
+		if err != nil {
+			return fmt.Errorf("reading the articles to cluster: %w", err)
+		}
+		var taken []int64
+		var seqs []int64
+		var ids []string
+		var docs [][]byte
+		for rows.Next() {
+			var seq int64
+			var id string
+			var doc []byte
+			if err := rows.Scan(&seq, &id, &doc); err != nil {
+				rows.Close()
+				return fmt.Errorf("reading the articles to cluster: %w", err)
+			}
+			taken = append(taken, seq)
+			if doc != nil {
+				seqs, ids, docs = append(seqs, seq), append(ids, id), append(docs, doc)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("reading the articles to cluster: %w", err)
+		}
+		if len(taken) == 0 {
+			return nil
+		}
+		for i, doc := range docs {
+			var a storyline.Article
+			if err := json.Unmarshal(doc, &a); err != nil {
+				return fmt.Errorf("decoding article %s to cluster: %w", ids[i], err)
+			}
+			l.c.Add(&a)
+		}
+		events, storylines := l.c.Changed()
+		batch := &pgx.Batch{}
+		queueStorylineRows(batch, storylines)
+		queueEventRows(batch, events)
+		batch.Queue("DELETE FROM cluster_pending WHERE seq = ANY($1)", taken)
+		batch.Queue(`INSERT INTO cluster_log (cluster_seq, article_seq, article_id)
+			SELECT $1 + u.n, u.seq, u.id FROM unnest($2::bigint[], $3::text[]) WITH ORDINALITY AS u(seq, id, n)`,
+			l.logged, seqs, ids)
+		if err := tx.SendBatch(ctx, batch).Close(); err != nil {
+			return fmt.Errorf("saving events and storylines: %w", err)
+		}
+		n, logged = len(taken), len(seqs)
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	l.logged += int64(logged)
+	return n, nil
+}
+
+// replay rebuilds the clusterer from the log, in the order its articles
+// were clustered, so that it holds what the last leader held.
+func (l *Leader) replay(ctx context.Context) error {
+	c := l.newClusterer()
+	var logged int64
+	if err := l.conn.QueryRow(ctx, "SELECT coalesce(max(cluster_seq), 0) FROM cluster_log").Scan(&logged); err != nil {
+		return fmt.Errorf("reading the cluster log: %w", err)
+	}
+	replayed := 0
+	for last := int64(0); last < logged; {
+		rows, err := l.conn.Query(ctx, `SELECT l.cluster_seq, a.doc FROM cluster_log l
+			JOIN articles a ON a.id = l.article_id AND a.duplicate_of IS NULL
+			WHERE l.cluster_seq > $1 AND l.cluster_seq <= $2 ORDER BY l.cluster_seq LIMIT 500`, last, logged)
+		if err != nil {
+			return fmt.Errorf("replaying the cluster log: %w", err)
+		}
+		var page []*storyline.Article
+		next := logged // a page of log rows whose articles are all gone ends the replay
+		for rows.Next() {
+			var doc []byte
+			var a storyline.Article
+			if err := rows.Scan(&next, &doc); err != nil {
+				rows.Close()
+				return fmt.Errorf("replaying the cluster log: %w", err)
+			}
+			if err := json.Unmarshal(doc, &a); err != nil {
+				rows.Close()
+				return fmt.Errorf("decoding an article of the cluster log: %w", err)
+			}
+			page = append(page, &a)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("replaying the cluster log: %w", err)
+		}
+		for _, a := range page {
+			c.Add(a)
+		}
+		replayed += len(page)
+		last = next
+	}
+	c.Changed() // what the log holds is saved already
+	l.c, l.logged, l.Replayed = c, logged, replayed
+	return nil
+}
+
+// ShiftsDue lists up to limit of the articles clustered whose speakers'
+// shifts are not recomputed yet, and the log position the last of them
+// has, to be given to SaveShifts.
+func (l *Leader) ShiftsDue(ctx context.Context, limit int) ([]string, int64, error) {
+	rows, err := l.conn.Query(ctx, `SELECT l.cluster_seq, l.article_id FROM cluster_log l, cluster_state s
+		WHERE l.cluster_seq > s.shifted ORDER BY l.cluster_seq LIMIT $1`, limit)
+	if err != nil {
+		return nil, 0, fmt.Errorf("listing the articles whose shifts are due: %w", err)
+	}
+	defer rows.Close()
+	var ids []string
+	var upto int64
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&upto, &id); err != nil {
+			return nil, 0, fmt.Errorf("listing the articles whose shifts are due: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, upto, rows.Err()
+}
+
+// SaveShifts replaces every stored shift and records that the articles
+// logged up to upto are accounted for, in one transaction: a leader
+// killed before it commits leaves them due, and they are done again.
+func (l *Leader) SaveShifts(ctx context.Context, shifts []storyline.Shift, upto int64) error {
+	return pgx.BeginFunc(ctx, l.conn, func(tx pgx.Tx) error {
+		batch := &pgx.Batch{}
+		if err := queueShifts(batch, shifts); err != nil {
+			return err
+		}
+		batch.Queue("UPDATE cluster_state SET shifted = $1 WHERE shifted < $1", upto)
+		if err := tx.SendBatch(ctx, batch).Close(); err != nil {
+			return fmt.Errorf("saving shifts: %w", err)
+		}
+		return nil
+	})
+}
+
+// Shifted records that the articles logged up to upto quote no speaker
+// whose shifts could change.
+func (l *Leader) Shifted(ctx context.Context, upto int64) error {
+	if _, err := l.conn.Exec(ctx, "UPDATE cluster_state SET shifted = $1 WHERE shifted < $1", upto); err != nil {
+		return fmt.Errorf("recording the shifts done: %w", err)
+	}
+	return nil
+}
+
+// LastStored is the seq of the last article stored (0 for none): what a
+// draining process waits to see settled.
+func (db *DB) LastStored(ctx context.Context) (int64, error) {
+	var seq int64
+	if err := db.pool.QueryRow(ctx, "SELECT coalesce(max(seq), 0) FROM articles").Scan(&seq); err != nil {
+		return 0, fmt.Errorf("reading the last stored article: %w", err)
+	}
+	return seq, nil
+}
+
+// Settled reports whether every original stored up to seq upto is
+// clustered and its speakers' shifts recomputed. Articles stored after
+// it, and those of other workers still in flight, are theirs to wait for.
+func (db *DB) Settled(ctx context.Context, upto int64) (bool, error) {
+	var settled bool
+	err := db.pool.QueryRow(ctx, `SELECT NOT EXISTS (SELECT 1 FROM cluster_pending WHERE seq <= $1)
+		AND NOT EXISTS (SELECT 1 FROM cluster_log l, cluster_state s WHERE l.cluster_seq > s.shifted AND l.article_seq <= $1)`,
+		upto).Scan(&settled)
+	if err != nil {
+		return false, fmt.Errorf("checking the clustering: %w", err)
+	}
+	return settled, nil
+}
+
+// ClusterBacklog counts the originals waiting for the leader and the
+// clustered articles whose shifts are due.
+func (db *DB) ClusterBacklog(ctx context.Context) (pending, shiftsDue int, err error) {
+	err = db.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM cluster_pending),
+		(SELECT count(*) FROM cluster_log l, cluster_state s WHERE l.cluster_seq > s.shifted)`).Scan(&pending, &shiftsDue)
+	if err != nil {
+		err = fmt.Errorf("counting the clustering backlog: %w", err)
+	}
+	return pending, shiftsDue, err
+}
