@@ -68,6 +68,12 @@ func (d *document) tokenize(s storyline.Span) []tok {
 				j++ // "Mr. Schmidt" and "George W. Bush" are one phrase
 			}
 			w := d.body[i:j]
+			if k := contractionAt(w); k > 0 {
+				// "who’ve said", "he's said": the auxiliary is a word of its own.
+				out = append(out, tok{start: i, end: i + k, text: w[:k], lower: lowerWord(w[:k]), quoted: d.inQuote(i)})
+				i += k
+				w = w[k:]
+			}
 			out = append(out, tok{start: i, end: j, text: w, lower: lowerWord(w), quoted: d.inQuote(i)})
 			i = j
 		default:
@@ -78,6 +84,28 @@ func (d *document) tokenize(s storyline.Span) []tok {
 	}
 	return out
 }
+
+// contractionAt returns where an auxiliary contracted onto a word
+// begins ("who’ve", "they're", "she'd", and "he's" after a pronoun,
+// where "'s" is no possessive), or 0.
+func contractionAt(w string) int {
+	for _, suf := range contractedAuxiliaries {
+		if len(w) > len(suf) && strings.HasSuffix(strings.ToLower(w), suf) {
+			stem := w[:len(w)-len(suf)]
+			if strings.HasSuffix(suf, "s") && !pronouns[lowerWord(stem)] && !relativePronouns[lowerWord(stem)] {
+				return 0
+			}
+			return len(stem)
+		}
+	}
+	return 0
+}
+
+var contractedAuxiliaries = []string{"'ve", "’ve", "'re", "’re", "'ll", "’ll", "'d", "’d", "'s", "’s"}
+
+// contractedAux holds the same, as tokens: a clause goes on after them,
+// so a speaker's name never holds one.
+var contractedAux = set(strings.Join(contractedAuxiliaries, ","))
 
 // lowerWord lowercases a word, without allocating for one already lower.
 func lowerWord(w string) string {
@@ -564,8 +592,8 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 	if start < end && j > 0 && (toks[j].lower == "and" || toks[j].lower == "or") {
 		start = conjoinedSubject(toks, j, start, end) // "Clinton and Sanders said"
 	}
-	for start < end-1 && focusWords[toks[start].lower] {
-		start++ // "even some technologists say"
+	for start < end-1 && (focusWords[toks[start].lower] || contractedAux[toks[start].lower] || toks[start].lower == "why") {
+		start++ // "even some technologists say", "that’s why he said"
 	}
 	if start == end && j > 0 && (toks[j].lower == "and" || toks[j].lower == "but") {
 		// "Wealth-X keeps its finances secret but says ...": the cue
@@ -663,6 +691,17 @@ func (d *document) relativeSubject(s storyline.Span, toks []tok, rel, cue, cueEn
 	a := &attribution{cue: cueText(toks, cue, cueEnd), speakerStart: toks[rel].start, speakerEnd: toks[rel].end,
 		nameStart: toks[start].start, nameEnd: toks[end-1].end, medium: d.medium(s)}
 	a.contentStart, a.contentEnd = d.contentAfter(s, toks, cue, cueEnd)
+	if rel > 0 && toks[rel-1].text == "," {
+		// "The delegates, who said they back her, will meet": the
+		// relative clause closes at the comma before the main verb.
+		for k := cueEnd; k+1 < len(toks) && toks[k].start < a.contentEnd; k++ {
+			if n := toks[k+1]; toks[k].text == "," && !toks[k].quoted && n.text == n.lower &&
+				(auxiliaries[n.lower] || modals[n.lower] || beForms[n.lower] || strings.HasSuffix(n.lower, "ed")) {
+				a.contentEnd = toks[k].start
+				break
+			}
+		}
+	}
 	return a
 }
 
@@ -960,7 +999,7 @@ func (d *document) contentAfter(s storyline.Span, toks []tok, cue, cueEnd int) (
 	for k := i; k < len(toks) && k < i+reach && !toks[k].punct && !toks[k].quoted; k++ {
 		if toks[k].lower == "that" {
 			i = k + 1
-			if k+1 < len(toks) && (beForms[toks[k+1].lower] || modals[toks[k+1].lower] || toks[k+1].lower == "has") {
+			if k+1 < len(toks) && (beForms[toks[k+1].lower] || modals[toks[k+1].lower] || toks[k+1].lower == "has" || contractedAux[toks[k+1].lower]) {
 				i = k // "said that was a mistake": the demonstrative is the subject
 			}
 			break

@@ -128,7 +128,9 @@ var objectPronouns = set(`him,her,them,us,me,you,reporters,journalists,supporter
 
 var auxiliaries = set(`has,have,had,would,will,also,then,later,previously,once,again,repeatedly,publicly,privately,
 recently,reportedly,is,was,were,are,be,been,did,does,do,not,never,could,might,may,should,must,can,still,even,quickly,
-just,often,has,already,long`)
+just,often,has,already,long,'ve,’ve,'re,’re,'ll,’ll,'d,’d,'s,’s,didn't,didn’t,doesn't,doesn’t,don't,don’t,hasn't,hasn’t,
+haven't,haven’t,hadn't,hadn’t,won't,won’t,wouldn't,wouldn’t,can't,can’t,couldn't,couldn’t,isn't,isn’t,wasn't,wasn’t,
+weren't,weren’t,aren't,aren’t,shouldn't,shouldn’t,cannot`)
 
 // clauseWords end a speaker phrase when read backwards from the cue.
 var clauseWords = set(`that,and,but,or,because,while,when,as,if,which,who,whom,where,after,before,since,though,although,

@@ -100,12 +100,16 @@ func (d *document) readSentence(i int) int {
 		}
 		// Reported speech before the quotation in the same sentence is a
 		// statement of its own: "X said there was no call, adding: \"...\"".
+		first := d.segments[long[0]].start
 		for _, attr := range d.findAttributions(s) {
-			if attr.contentEnd <= d.segments[long[0]].start-1 && !d.overlapsSegment(attr.contentStart, attr.contentEnd) {
+			if attr.contentEnd <= first-1 && !d.overlapsSegment(attr.contentStart, attr.contentEnd) {
 				d.indirect(attr, segs)
 			}
 		}
 		d.direct(span, long, attr)
+		if attr != nil && last == i {
+			d.participleAfter(s, long, attr, segs)
+		}
 		return last
 	}
 	for _, attr := range d.findAttributions(s) {
@@ -149,6 +153,36 @@ func (d *document) announcing(s storyline.Span) *attribution {
 		}
 	}
 	return d.headline(s, toks)
+}
+
+// participleAfter reads a report that goes on after a quotation in a
+// participle of its attribution: "“They have a plan,” he said, adding the
+// country must have one too." The participle's speaker is the quotation's.
+func (d *document) participleAfter(s storyline.Span, long []int, attr *attribution, segs []int) {
+	toks := d.tokens(s)
+	after := d.segments[long[len(long)-1]].end
+	for k, t := range toks {
+		// After a quotation "adding" reports even without "that".
+		if t.start <= after || !strings.HasSuffix(t.lower, "ing") || !commaBefore(toks, k) || !(cueAt(toks, k) || t.lower == "adding") {
+			continue
+		}
+		a := &attribution{cue: t.lower, speakerStart: attr.speakerStart, speakerEnd: attr.speakerEnd, nameStart: attr.nameStart,
+			nameEnd: attr.nameEnd, medium: attr.medium, inherit: attr.inherit}
+		a.contentStart, a.contentEnd = d.contentAfter(s, toks, k, k+1)
+		if a.contentEnd <= a.contentStart || d.overlapsSegment(a.contentStart, a.contentEnd) {
+			return
+		}
+		n := len(d.quotes)
+		d.indirect(a, segs)
+		if len(d.quotes) > n && n > 0 {
+			// The quotation stays the last quote, so that the next
+			// sentence's unattributed quotation goes on from it.
+			q := d.quotes[n-1]
+			copy(d.quotes[n-1:], d.quotes[n:])
+			d.quotes[len(d.quotes)-1] = q
+		}
+		return
+	}
 }
 
 // closesSentence reports whether a quotation ends its sentence on a

@@ -71,3 +71,22 @@ func TestNothingSaid(t *testing.T) {
 	check(t, "It is still too soon to say whether the lease will pass.")
 	check(t, "Reached by phone, the minister had little to say about the lease.")
 }
+
+// Contracted auxiliaries are words of their own: "who’ve said", "He’s
+// toured the port and says".
+func TestContractedAuxiliaries(t *testing.T) {
+	check(t, "The delegates, who’ve said they back Mansour, will meet in Anselm.",
+		want{"indirect", "they back Mansour", "delegates", "who", "said", ""})
+	check(t, "Karim Nassar didn’t say whether the lease would be signed.",
+		want{"indirect", "whether the lease would be signed", "Karim Nassar", "", "say", ""})
+	check(t, "He’s toured the port twice and says the lease is a mistake.",
+		want{"indirect", "the lease is a mistake", "He", "He", "says", ""})
+}
+
+// A participle after a quotation's attribution reports more of the same
+// speaker's words.
+func TestParticipleAfterAQuotation(t *testing.T) {
+	check(t, "“The harbour is ours,” Laila Mansour said of the port, adding the fleet would stay all winter.",
+		want{"indirect", "the fleet would stay all winter", "Laila Mansour", "", "adding", ""},
+		want{"direct", "The harbour is ours,", "Laila Mansour", "", "said", ""})
+}
