@@ -37,6 +37,13 @@ type Options struct {
 	// so nearness in publication is the only time evidence it has; a full
 	// text names the days it speaks of, and those are terms.
 	headlineDecay float64
+
+	// quoteBonus is added to the similarity of an article and an event
+	// whose members quote the same words (quoteFull shingles or more give
+	// the whole bonus) [0.05, 3]: the same quoted words are the same
+	// statement, which outlets report in the days after it is made.
+	quoteBonus float64
+	quoteFull  int
 }
 
 // Clusterer holds the events and storylines built so far.
@@ -71,6 +78,9 @@ type event struct {
 	story         *story
 	titleSim      float64        // similarity of the current title's article to the event
 	entities      map[string]int // members mentioning each entity
+	// quotes are the word shingles of the members' direct quotes: two
+	// reports quoting the same words report the same statement.
+	quotes map[uint64]bool
 }
 
 type story struct {
@@ -101,6 +111,12 @@ func New(opts Options) *Clusterer {
 	if opts.MaxCandidates == 0 {
 		opts.MaxCandidates = 200
 	}
+	if opts.quoteBonus == 0 {
+		opts.quoteBonus = 0.05
+	}
+	if opts.quoteFull == 0 {
+		opts.quoteFull = 3
+	}
 	return &Clusterer{opts: opts, df: map[string]int{}, byID: map[string]*event{}, byArticle: map[string]*event{}, postings: map[string][]*event{},
 		storyPost: map[string][]*story{}, changedEv: map[*event]bool{}, changedSt: map[*story]bool{}}
 }
@@ -117,7 +133,8 @@ func (c *Clusterer) Add(a *storyline.Article) string {
 	terms := c.terms(a)
 	vec := c.weigh(terms)
 	day := articleDay(a)
-	best, bestSim := c.bestEvent(vec, day, isHeadline(a))
+	ev := evidence{vec: vec, day: day, headline: isHeadline(a), quotes: quoteShingles(a)}
+	best, bestSim := c.bestEvent(ev)
 	if best == nil || bestSim < c.eventThreshold(a) {
 		best, bestSim = c.newEvent(a, day), 1
 	}
@@ -128,6 +145,7 @@ func (c *Clusterer) Add(a *storyline.Article) string {
 	pruneCentroid(best.centroid, maxStoryTerms)
 	pruneCentroid(best.raw, maxStoryTerms)
 	best.coreDocs = 0
+	best.addQuotes(ev.quotes)
 	best.note(a, day, bestSim)
 	best.noteEntities(a)
 	c.freezeOld(day)
@@ -235,6 +253,7 @@ func (c *Clusterer) freezeOld(day time.Time) {
 	n := 0
 	for n < len(c.live) && (len(c.live)-n > maxLive || !c.live[n].day.IsZero() && c.live[n].day.Before(horizon)) {
 		c.live[n].centroid, c.live[n].raw, c.live[n].core = nil, nil, nil
+		c.live[n].quotes = nil
 		n++
 	}
 	if n > 0 {
@@ -285,7 +304,8 @@ func articleDay(a *storyline.Article) time.Time {
 }
 
 // bestEvent scores the recent events sharing terms with the article.
-func (c *Clusterer) bestEvent(vec map[string]float64, day time.Time, headline bool) (*event, float64) {
+func (c *Clusterer) bestEvent(ev evidence) (*event, float64) {
+	vec, day, headline := ev.vec, ev.day, ev.headline
 	seen := map[*event]bool{}
 	var best *event
 	bestSim := 0.0
@@ -300,6 +320,9 @@ func (c *Clusterer) bestEvent(vec map[string]float64, day time.Time, headline bo
 			s := c.similarity(vec, e)
 			if headline && !day.IsZero() && !e.last.IsZero() {
 				s *= math.Exp(-math.Abs(day.Sub(e.last).Hours()/24) / c.opts.headlineDecay)
+			}
+			if n := sharedQuotes(ev.quotes, e.quotes); n > 0 {
+				s += c.opts.quoteBonus * min(1, float64(n)/float64(c.opts.quoteFull))
 			}
 			if s > bestSim {
 				best, bestSim = e, s

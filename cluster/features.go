@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"hash/fnv"
 	"strings"
 	"time"
 	"unicode"
@@ -101,3 +102,68 @@ var weekdayOf = func() map[string]time.Weekday {
 	}
 	return m
 }()
+
+// evidence is what an article brings to the choice of its event.
+type evidence struct {
+	vec      map[string]float64 // unit TF-IDF of title, lead, days, lead entities
+	day      time.Time
+	headline bool
+	quotes   map[uint64]bool // hashed shingles of its direct quotes
+}
+
+// quoteShingle is the number of words of a shingle: five words are rarely
+// repeated by chance, and a paraphrase keeps few of them.
+const (
+	quoteShingle   = 5
+	maxEventQuotes = 4000 // shingles an event keeps, so memory stays bounded
+)
+
+// quoteShingles are the hashed word shingles of an article's direct and
+// mixed quotes (the quoted words themselves; an indirect quote is the
+// reporter's paraphrase and differs from outlet to outlet).
+func quoteShingles(a *storyline.Article) map[uint64]bool {
+	var out map[uint64]bool
+	for _, q := range a.Quotes {
+		if q.Kind == storyline.QuoteIndirect {
+			continue
+		}
+		w := strings.FieldsFunc(strings.ToLower(q.Text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		for i := 0; i+quoteShingle <= len(w); i++ {
+			h := fnv.New64a()
+			for _, x := range w[i : i+quoteShingle] {
+				h.Write([]byte(x))
+				h.Write([]byte{' '})
+			}
+			if out == nil {
+				out = map[uint64]bool{}
+			}
+			out[h.Sum64()] = true
+		}
+	}
+	return out
+}
+
+func (e *event) addQuotes(q map[uint64]bool) {
+	for h := range q {
+		if len(e.quotes) >= maxEventQuotes {
+			return
+		}
+		if e.quotes == nil {
+			e.quotes = map[uint64]bool{}
+		}
+		e.quotes[h] = true
+	}
+}
+
+func sharedQuotes(a, b map[uint64]bool) int {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	n := 0
+	for h := range a {
+		if b[h] {
+			n++
+		}
+	}
+	return n
+}

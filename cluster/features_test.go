@@ -94,3 +94,32 @@ func TestArticleDayTrustsOnlyKnownDays(t *testing.T) {
 		}
 	}
 }
+
+func TestSharedQuoteJoinsReports(t *testing.T) {
+	quoted := func(id, title, body, q string, kind string) *storyline.Article {
+		a := art(id, "2016-03-02", title, body)
+		a.Quotes = []storyline.Quote{{Kind: kind, Text: q}}
+		return a
+	}
+	const said = "We will never accept a base on our soil, not now and not ever"
+	for _, tc := range []struct {
+		name, quote, kind string
+		same              bool
+	}{
+		{"same quoted words", said, storyline.QuoteDirect, true},
+		{"other words", "The budget talks resume in the autumn after the recess ends", storyline.QuoteDirect, false},
+		// An indirect quote is the reporter's paraphrase: shared wording there
+		// is no evidence of one statement.
+		{"same words, indirect", said, storyline.QuoteIndirect, false},
+	} {
+		c := New(Options{quoteBonus: 1})
+		a := c.Add(quoted("a", "Nassar rejects the lease", "The opposition leader spoke at a rally in the capital.", said, storyline.QuoteDirect))
+		b := c.Add(quoted("b", "Opposition fury grows", "Crowds cheered the speech in the old town square.", tc.quote, tc.kind))
+		if (a == b) != tc.same {
+			t.Errorf("%s: same event %v, want %v", tc.name, a == b, tc.same)
+		}
+	}
+	if n := sharedQuotes(quoteShingles(quoted("x", "", "", said, storyline.QuoteDirect)), quoteShingles(quoted("y", "", "", "he said: "+said, storyline.QuoteMixed))); n != 10 {
+		t.Errorf("shared shingles %d, want the 10 of the 14 common words", n)
+	}
+}

@@ -134,13 +134,21 @@ func evaluations() []evaluation {
 			}},
 		{"events", "Event clustering (B-cubed and pairwise P/R/F1 against gold events)", "data/events/events-dev.jsonl",
 			func(ctx context.Context, w io.Writer, path string) error {
-				r, err := cluster.EvaluateEvents(ctx, path)
+				annotate, err := pipelineAnnotate()
+				if err != nil {
+					return err
+				}
+				r, err := cluster.EvaluateEvents(ctx, path, annotate)
 				fmt.Fprint(w, "events: ", r)
 				return err
 			}},
 		{"storylines", "Storyline grouping over years (B-cubed and pairwise P/R/F1 against gold topics)", "data/timelines/timelines-dev.jsonl",
 			func(ctx context.Context, w io.Writer, path string) error {
-				r, err := cluster.EvaluateStorylines(ctx, path)
+				annotate, err := pipelineAnnotate()
+				if err != nil {
+					return err
+				}
+				r, err := cluster.EvaluateStorylines(ctx, path, annotate)
 				fmt.Fprint(w, "storylines: ", r)
 				return err
 			}},
@@ -167,7 +175,11 @@ func evaluations() []evaluation {
 					}
 					articles = append(articles, p)
 				}
-				r, err := cluster.EvaluateLabelledEvents(ctx, path, articles)
+				annotate, err := pipelineAnnotate()
+				if err != nil {
+					return err
+				}
+				r, err := cluster.EvaluateLabelledEvents(ctx, path, articles, annotate)
 				fmt.Fprint(w, r)
 				return err
 			}},
@@ -181,6 +193,26 @@ func evaluations() []evaluation {
 				return err
 			}},
 	}
+}
+
+// pipelineAnnotate gives evaluated articles the entities, quotes and dates
+// the pipeline's annotators find before clustering, so that the clusterer
+// is measured on what it reads in use (its entity and quote evidence)
+// rather than on bare text.
+func pipelineAnnotate() (cluster.Annotate, error) {
+	ents, err := entity.New(entity.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("entity recogniser: %w", err)
+	}
+	anns := []storyline.Annotator{ents, quote.New(), timex.New()}
+	return func(ctx context.Context, a *storyline.Article) error {
+		for _, an := range anns {
+			if err := an.Annotate(ctx, a); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, nil
 }
 
 func (a *app) evalCmd() *cobra.Command {
