@@ -89,8 +89,13 @@ func (d *document) tokenize(s storyline.Span) []tok {
 // begins ("who’ve", "they're", "she'd", and "he's" after a pronoun,
 // where "'s" is no possessive), or 0.
 func contractionAt(w string) int {
+	// Only the last bytes can hold one; most words have no apostrophe.
+	tail := w[max(0, len(w)-6):]
+	if strings.IndexByte(tail, '\'') < 0 && strings.IndexByte(tail, 0xE2) < 0 {
+		return 0
+	}
 	for _, suf := range contractedAuxiliaries {
-		if len(w) > len(suf) && strings.HasSuffix(strings.ToLower(w), suf) {
+		if len(w) > len(suf) && strings.EqualFold(w[len(w)-len(suf):], suf) {
 			stem := w[:len(w)-len(suf)]
 			if strings.HasSuffix(suf, "s") && !pronouns[lowerWord(stem)] && !relativePronouns[lowerWord(stem)] {
 				return 0
