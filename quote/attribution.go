@@ -425,10 +425,25 @@ func cueAt(toks []tok, i int) bool {
 	if prev.lower == "to" && i > 1 && t.lower == "say" && judgementsToSay[toks[i-2].lower] {
 		return false // "it is hard to say", "had little to say": nobody says anything
 	}
-	if t.text != t.lower && !prev.punct {
+	if t.text != t.lower && !prev.punct && !headlineCue(toks, i) {
 		return false
 	}
 	return !nounMarkers[prev.lower] && !strings.HasSuffix(prev.lower, "'s") && !strings.HasSuffix(prev.lower, "’s") && !isDigits(prev.text)
+}
+
+// headlineCue reports whether a capitalised cue at i reports in a
+// headline written in title case, "Glenn Beck Says Trump Poses A Threat":
+// a present-tense cue between capitalised words.
+func headlineCue(toks []tok, i int) bool {
+	if i < 1 || i+2 >= len(toks) || !strings.HasSuffix(toks[i].lower, "s") || !freeCues[toks[i].lower] {
+		return false
+	}
+	for _, k := range []int{i - 1, i + 1, i + 2} {
+		if t := toks[k]; !t.punct && !startsUpper(t.text) {
+			return false
+		}
+	}
+	return startsUpper(toks[i-1].text) && (startsUpper(toks[i+1].text) || toks[i+1].punct)
 }
 
 // inFrame reports whether a verb that reports only in some frames stands

@@ -90,3 +90,11 @@ func TestParticipleAfterAQuotation(t *testing.T) {
 		want{"indirect", "the fleet would stay all winter", "Laila Mansour", "", "adding", ""},
 		want{"direct", "The harbour is ours,", "Laila Mansour", "", "said", ""})
 }
+
+// A headline in title case reports with a capitalised cue; a capitalised
+// cue word inside an ordinary sentence is part of a name.
+func TestTitleCaseHeadlineCue(t *testing.T) {
+	check(t, "Karim Nassar Says The Lease Will Never Pass.",
+		want{"indirect", "The Lease Will Never Pass", "Karim Nassar", "", "Says", ""})
+	check(t, "She bought the Anselm Says Column at the kiosk every week.")
+}
