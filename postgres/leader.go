@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -62,9 +63,21 @@ func (db *DB) TryLead(ctx context.Context, newClusterer func() Clusterer) (*Lead
 	return &Leader{conn: pc.Hijack(), newClusterer: newClusterer}, nil
 }
 
-// Close gives up the lead by closing the leader's session.
+// Close gives up the lead: it unlocks, so that another process may lead
+// at once (a closed session's locks are freed only once its server
+// process has exited), then closes the session, which frees the lock
+// whatever became of the unlock.
 func (l *Leader) Close() error {
-	return l.conn.Close(context.Background())
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_, unlockErr := l.conn.Exec(ctx, "SELECT pg_advisory_unlock($1)", clusterLockKey)
+	if err := l.conn.Close(ctx); err != nil {
+		return fmt.Errorf("closing the leader's session: %w", err)
+	}
+	if unlockErr != nil {
+		return fmt.Errorf("giving up the clustering lock: %w", unlockErr)
+	}
+	return nil
 }
 
 // ClusterPending clusters up to limit of the originals stored and not yet

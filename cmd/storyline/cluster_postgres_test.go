@@ -186,5 +186,39 @@ func checkClusters(t *testing.T, dsn string, settled bool) storyCounts {
 	if !slices.Equal(stored, replayed) {
 		t.Errorf("stored events differ from those the cluster log replays to:\nstored   %q\nreplayed %q", stored, replayed)
 	}
+	rows, err = conn.Query(ctx, `SELECT id || ': ' || title FROM storylines ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stored, err = pgx.CollectRows(rows, pgx.RowTo[string]); err != nil {
+		t.Fatal(err)
+	}
+	replayed = replayed[:0]
+	for _, s := range c.Storylines() {
+		replayed = append(replayed, s.ID+": "+s.Title)
+	}
+	slices.Sort(replayed)
+	if !slices.Equal(stored, replayed) {
+		t.Errorf("stored storylines differ from those the cluster log replays to:\nstored   %q\nreplayed %q", stored, replayed)
+	}
 	return storeCounts(t, db)
+}
+
+// articlesDigest sums up the originals a PostgreSQL database stores: two
+// databases holding the same articles cluster them alike.
+func articlesDigest(t *testing.T, dsn string) string {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var digest string
+	err = conn.QueryRow(ctx, `SELECT coalesce(md5(string_agg(id || title || body || (doc->'entities')::text, '|' ORDER BY seq)), '')
+		FROM articles WHERE duplicate_of IS NULL`).Scan(&digest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return digest
 }
