@@ -370,6 +370,20 @@ func (d *document) closingAttribution(s storyline.Span, toks []tok) *attribution
 			continue
 		}
 		cueEnd := i + 1
+		// "..., said lobbyist Charlie Black, a former partner.": a name
+		// closing the sentence after the cue is the speaker, whatever
+		// glosses stand before the comma.
+		if toks[i-1].text == "," && invertingCues[toks[i].lower] && cueEnd < len(toks) && !subjectPronouns[toks[cueEnd].lower] &&
+			toks[cueEnd].lower != "that" {
+			k := cueEnd
+			for k < len(toks) && !toks[k].punct {
+				k++
+			}
+			closes := k == len(toks) || toks[k].text == "," || toks[k].text == "." || toks[k].text == ";"
+			if a := d.speakerAfter(s, toks, i, cueEnd); a != nil && closes && a.contentEnd > s.Start && !hasFiniteVerb(toks[cueEnd:k]) {
+				return a
+			}
+		}
 		if a := d.subjectBefore(s, toks, i, cueEnd); a != nil {
 			if a.contentStart == d.openingOf(s) && a.contentEnd > a.contentStart {
 				return a
@@ -882,8 +896,12 @@ func isName(ts []tok) bool {
 // tailCue reports whether nothing but a time or place follows the cue:
 // "..., he said on Monday."
 func (d *document) tailCue(toks []tok, cueEnd int) bool {
+	// A semicolon closes the report: "..., analysts say; in 2012 ...".
 	rest := 0
 	for _, t := range toks[cueEnd:] {
+		if t.text == ";" && !t.quoted {
+			break
+		}
 		if !t.punct {
 			rest++
 		}
@@ -1315,9 +1333,13 @@ func looksLikeSpeaker(ts []tok) bool {
 	if determiners[first.lower] || strings.HasSuffix(first.lower, "'s") || strings.HasSuffix(first.lower, "’s") {
 		return len(ts) >= 2
 	}
-	for _, t := range ts {
+	for i, t := range ts {
 		r, _ := utf8.DecodeRuneInString(t.text)
-		if unicode.IsUpper(r) && !nonSpeakers[t.lower] {
+		// A sentence capitalises its first word: "Preemptively casting
+		// doubt" holds no name.
+		opening := i == 0 && len(ts) > 1 && ts[1].text == ts[1].lower && len(t.lower) > 5 &&
+			(strings.HasSuffix(t.lower, "ly") || strings.HasSuffix(t.lower, "ing"))
+		if unicode.IsUpper(r) && !nonSpeakers[t.lower] && !opening {
 			return true
 		}
 	}

@@ -378,3 +378,8 @@ var (
 // is too soon to say", "needless to say", "had little to say".
 var judgementsToSay = set(`hard,safe,fair,soon,early,difficult,impossible,needless,little,nothing,much,anything,suffice,
 tough,premature,easy,strange,sad,accurate,wrong,right,honest,unfair`)
+
+// invertingCues put the speaker after them when they close a report:
+// "..., said the minister", "..., wrote Anders".
+var invertingCues = set(`said,says,added,adds,wrote,writes,asked,asks,explained,noted,notes,recalled,argued,argues,
+continued,continues,insisted,replied,warned,observed,explains,recalls,insists`)

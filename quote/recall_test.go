@@ -98,3 +98,21 @@ func TestTitleCaseHeadlineCue(t *testing.T) {
 		want{"indirect", "The Lease Will Never Pass", "Karim Nassar", "", "Says", ""})
 	check(t, "She bought the Anselm Says Column at the kiosk every week.")
 }
+
+// "..., said NAME, ROLE." names its speaker after the cue even when the
+// clause before holds a gloss between commas.
+func TestSpeakerAfterTheCueOverAGloss(t *testing.T) {
+	check(t, "The firm lobbied for the port, the fleet and the harbour lease, said lawyer Anna Brandt, a former partner.",
+		want{"indirect", "The firm lobbied for the port, the fleet and the harbour lease", "Anna Brandt", "", "said", ""})
+}
+
+// A semicolon closes a report that ends in its attribution.
+func TestSemicolonClosesATailAttribution(t *testing.T) {
+	check(t, "The lease needs two thirds of the parliament, analysts say; in the spring it had half.",
+		want{"indirect", "The lease needs two thirds of the parliament", "analysts", "", "say", ""})
+}
+
+// A capitalised adverb or gerund opening a sentence makes no name.
+func TestOpeningGerundIsNoSpeaker(t *testing.T) {
+	check(t, "Quietly casting doubt on the lease may work better than a campaign.")
+}
