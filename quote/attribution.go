@@ -329,6 +329,9 @@ func (d *document) findAttributions(s storyline.Span) []*attribution {
 			}
 		}
 	}
+	if a := d.openingParticiple(s, toks); a != nil && !sameContent(out, a) {
+		out = append(out, a)
+	}
 	// "X said Y, according to Z" reports Z's account of the whole
 	// clause as well as X's statement inside it.
 	if a := d.accordingTo(s, toks); a != nil && !sameContent(out, a) {
@@ -347,6 +350,37 @@ func (d *document) findAttributions(s storyline.Span) []*attribution {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].contentStart < out[j].contentStart })
 	return out
+}
+
+// openingParticiple reads a sentence that opens with a participle cue,
+// "Conceding that a deal would come, he warned ...", "Noting he had
+// studied law, Allen said ...": the main clause's subject reports the
+// participle's clause.
+func (d *document) openingParticiple(s storyline.Span, toks []tok) *attribution {
+	if len(toks) < 6 || !strings.HasSuffix(toks[0].lower, "ing") || !freeCues[toks[0].lower] || !cueAt(toks, 0) {
+		return nil
+	}
+	comma := 1
+	for comma < len(toks) && comma < 40 && (toks[comma].text != "," || toks[comma].quoted) {
+		comma++
+	}
+	if comma >= len(toks)-2 || comma < 3 {
+		return nil
+	}
+	from := comma + 1
+	end := from + leadingSubject(toks[from:])
+	if end == from || end >= len(toks) || !looksLikeSpeaker(toks[from:end]) || hasVerb(toks[from:end]) || toks[end].punct {
+		return nil
+	}
+	a := &attribution{cue: toks[0].lower, speakerStart: toks[from].start, speakerEnd: toks[end-1].end, medium: d.medium(s)}
+	a.contentStart, a.contentEnd = d.contentAfter(s, toks[:comma], 0, 1)
+	if a.contentEnd > toks[comma].start {
+		a.contentEnd = toks[comma].start
+	}
+	if a.contentEnd <= a.contentStart {
+		return nil
+	}
+	return a
 }
 
 // datelinePattern matches a wire dateline opening a sentence, "ANSELM
@@ -571,7 +605,7 @@ func (d *document) attributionFrom(s storyline.Span, toks []tok, from int) (*att
 		}
 		// "X defended the lease, saying ...": a participle's subject opens
 		// the sentence, before any report already read.
-		participial := commaBefore(toks, i) && strings.HasSuffix(t.lower, "ing")
+		participial := (commaBefore(toks, i) || i > 0 && toks[i-1].lower == "and") && strings.HasSuffix(t.lower, "ing")
 		if a := d.subjectBefore(s, toks, i, cueEnd); a != nil && (a.speakerStart >= toks[from].start || participial) {
 			return a, cueEnd
 		}
@@ -644,11 +678,26 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 	}
 	a := &attribution{cue: cueText(toks, cue, cueEnd), speakerStart: toks[start].start, speakerEnd: toks[end-1].end}
 	a.medium = d.medium(s)
+	if start > 1 && toks[start-1].lower == "as" && toks[start-2].text == "," && d.tailCue(toks, cueEnd) {
+		// "CONTENT, as Volkov said." reports what came before.
+		a.contentStart, a.contentEnd = d.openingOf(s), toks[start-2].start
+		return a
+	}
 	if start > 0 && endsQuoteOrClause(toks[start-1]) && d.tailCue(toks, cueEnd) {
 		// "CONTENT, Volkov said." reports what came before.
 		a.contentStart, a.contentEnd = d.openingOf(s), toks[start-1].start
-		if toks[start-1].text == "," && cueEnd+1 < len(toks) && toks[cueEnd].text == "," && d.goesOn(s, toks, start, cueEnd) {
-			a.resumeStart, a.resumeEnd = d.clauseFrom(s, toks, cueEnd+1)
+		if toks[start-1].text == "," && cueEnd+1 < len(toks) && toks[cueEnd].text == "," {
+			after := storyline.Span{}
+			after.Start, after.End = d.clauseFrom(s, toks, cueEnd+1)
+			switch {
+			case d.goesOn(s, toks, start, cueEnd):
+				a.resumeStart, a.resumeEnd = after.Start, after.End
+			case !d.glossAt(toks, cueEnd) && !d.overlapsSegment(after.Start, after.End) &&
+				wordsIn(d.body[after.Start:after.End]) > wordsIn(d.body[a.contentStart:a.contentEnd]):
+				// "And yet, her aides say, Syria remains a priority": the
+				// opening words are the writer's.
+				a.contentStart, a.contentEnd = after.Start, after.End
+			}
 		}
 		return a
 	}
@@ -656,6 +705,18 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 		return nil
 	}
 	a.contentStart, a.contentEnd = d.contentAfter(s, toks, cue, cueEnd)
+	if start > 0 && subordinators[toks[start-1].lower] && (start == 1 || toks[start-2].text == ",") {
+		// "Though Grassley has expressed no wish to hold hearings, Obama
+		// should ...": a report inside an opening subordinate clause ends
+		// with the clause, where the main clause's subject comes.
+		for k := cueEnd + 1; k+1 < len(toks) && toks[k].start < a.contentEnd; k++ {
+			if n := toks[k+1]; toks[k].text == "," && toks[k].start > a.contentStart && !toks[k].quoted && !n.quoted &&
+				(startsUpper(n.text) || determiners[n.lower] || subjectPronouns[n.lower]) {
+				a.contentEnd = toks[k].start
+				break
+			}
+		}
+	}
 	if start > 0 && toks[start-1].text == "," && cueEnd < len(toks) && toks[cueEnd].text == "," {
 		// "In a general election, those Democrats argued, black voters
 		// would turn out": a report set inside its clause; of the two

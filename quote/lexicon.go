@@ -383,3 +383,7 @@ tough,premature,easy,strange,sad,accurate,wrong,right,honest,unfair`)
 // "..., said the minister", "..., wrote Anders".
 var invertingCues = set(`said,says,added,adds,wrote,writes,asked,asks,explained,noted,notes,recalled,argued,argues,
 continued,continues,insisted,replied,warned,observed,explains,recalls,insists`)
+
+// subordinators open a clause that a sentence's main clause follows:
+// "Though X said ..., Y ...".
+var subordinators = set(`though,although,while,as,when,after,before,since,because,if,once,until,unless,whereas,whenever`)

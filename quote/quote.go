@@ -100,15 +100,16 @@ func (d *document) readSentence(i int) int {
 		}
 		// Reported speech before the quotation in the same sentence is a
 		// statement of its own: "X said there was no call, adding: \"...\"".
+		// A fragment quoted inside it makes it a mixed quote.
 		first := d.segments[long[0]].start
 		for _, attr := range d.findAttributions(s) {
-			if attr.contentEnd <= first-1 && !d.overlapsSegment(attr.contentStart, attr.contentEnd) {
+			if attr.contentEnd <= first-1 {
 				d.indirect(attr, segs)
 			}
 		}
 		d.direct(span, long, attr)
-		if attr != nil && last == i {
-			d.participleAfter(s, long, attr, segs)
+		if attr != nil {
+			d.participleAfter(d.sentences[last], long, attr, segs)
 		}
 		return last
 	}

@@ -116,3 +116,43 @@ func TestSemicolonClosesATailAttribution(t *testing.T) {
 func TestOpeningGerundIsNoSpeaker(t *testing.T) {
 	check(t, "Quietly casting doubt on the lease may work better than a campaign.")
 }
+
+// A report inside an opening subordinate clause ends where the main
+// clause's subject comes.
+func TestReportInsideAnOpeningSubordinateClause(t *testing.T) {
+	check(t, "Though Volkov said the lease was dead, the parliament voted for it on Monday.",
+		want{"indirect", "the lease was dead", "Volkov", "", "said", ""})
+}
+
+// "..., as X said." reports the clause before it; "And yet, X say, Y"
+// reports Y, the opening words being the writer's.
+func TestAsSaidAndOpeningWords(t *testing.T) {
+	check(t, "The lease will fail in the parliament, as Volkov predicted.",
+		want{"indirect", "The lease will fail in the parliament", "Volkov", "", "predicted", ""})
+	check(t, "And yet, her advisers say, the harbour remains her first concern.",
+		want{"indirect", "the harbour remains her first concern", "her advisers", "", "say", ""})
+}
+
+// A report before a standalone quotation keeps the fragment quoted in it
+// as a mixed quote.
+func TestMixedReportBeforeAQuotation(t *testing.T) {
+	check(t, "Laila Mansour backed the plan, saying Volkov “never understood the coast” and adding: “The fleet must go home.”",
+		want{"mixed", "Volkov “never understood the coast”", "Laila Mansour", "", "saying", ""},
+		want{"direct", "The fleet must go home.", "Laila Mansour", "", "adding", ""})
+}
+
+// A participle after the attribution of a quotation that ran over several
+// sentences reports more of the same speaker.
+func TestParticipleAfterALongQuotation(t *testing.T) {
+	check(t, "“We stay. The port is ours,” Volkov said, repeating his claim that the lease was signed.",
+		want{"indirect", "his claim that the lease was signed", "Volkov", "", "repeating", ""},
+		want{"direct", "We stay. The port is ours,", "Volkov", "", "said", ""})
+}
+
+// A sentence opening with a participle cue is reported by its main
+// clause's subject.
+func TestOpeningParticiple(t *testing.T) {
+	check(t, "Conceding that the vote would be close, Mansour urged her allies to stay in the capital.",
+		want{"indirect", "the vote would be close", "Mansour", "", "conceding", ""},
+		want{"indirect", "to stay in the capital", "Mansour", "", "urged", ""})
+}
