@@ -44,12 +44,13 @@ func TestPolNeARDev(t *testing.T) {
 	}
 }
 
-// Floors a little under what the extractor reaches on dev (F1 0.644, P
-// 0.831, R 0.526, speaker accuracy 0.938 when they were set, after
-// interrupted and continued quotations became one statement in parts).
+// Floors a little under what the extractor reaches on dev (F1 0.656, P
+// 0.830, R 0.542, speaker accuracy 0.944 when they were set, after
+// 'according to' around other reports, reports set inside their clause,
+// participles after quotations and headline cues).
 const (
-	floorF1        = 0.62
-	floorPrecision = 0.80
-	floorRecall    = 0.51
-	floorSpeaker   = 0.91
+	floorF1        = 0.64
+	floorPrecision = 0.81
+	floorRecall    = 0.53
+	floorSpeaker   = 0.92
 )
