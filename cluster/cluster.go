@@ -57,8 +57,9 @@ type Clusterer struct {
 	postings   map[string][]*event // term -> events holding it, newest last
 	storylines []*story
 	storyPost  map[string][]*story
-	live       []*event  // events still open to new articles, oldest first
+	live       []*event  // events still open to new articles
 	latest     time.Time // latest article day seen
+	adds       int       // articles placed so far, the clock of event recency
 	changedEv  map[*event]bool
 	changedSt  map[*story]bool
 }
@@ -66,6 +67,8 @@ type Clusterer struct {
 type event struct {
 	ev  storyline.Event
 	day time.Time // earliest member day: the window is anchored there
+	// touched is the Clusterer's adds when an article last joined.
+	touched int
 	// last is the latest member day, which a headline's similarity decays from.
 	last time.Time
 	// centroid is the IDF-weighted mean of the members, which storylines
@@ -146,6 +149,7 @@ func (c *Clusterer) Add(a *storyline.Article) string {
 	pruneCentroid(best.raw, maxStoryTerms)
 	best.coreDocs = 0
 	best.addQuotes(ev.quotes)
+	best.touched = c.adds
 	best.note(a, day, bestSim)
 	best.noteEntities(a)
 	c.freezeOld(day)
@@ -241,24 +245,43 @@ func mostFrequent(counts map[string]int, n int) []string {
 	return keys[:min(n, len(keys))]
 }
 
-// freezeOld drops the term profiles of events no new article can reach any
-// more (older than two windows before the newest day), which keeps memory
-// proportional to the window rather than to the corpus. Undated events
-// stay open until maxLive newer events push them out.
+// freezeOld drops the term profiles of events no new article is likely to
+// reach any more, which keeps memory proportional to the window rather
+// than to the corpus: events older than two windows before the newest day
+// that no article joined or opened in the last recentAdds. The second
+// condition is what lets an archive given out of date order (a folder
+// walked outlet by outlet, each in date order) still join one outlet's
+// report to another's event: with the day alone, every event behind the
+// newest day seen would freeze as soon as it opened. At most maxLive
+// events stay open, the least recently joined frozen first. The live
+// list is swept every sweepEvery articles, so the cost per article stays
+// flat.
 func (c *Clusterer) freezeOld(day time.Time) {
 	if day.After(c.latest) {
 		c.latest = day
 	}
+	c.adds++
+	if c.adds%sweepEvery != 0 && len(c.live) <= maxLive {
+		return
+	}
 	horizon := c.latest.Add(-2 * c.opts.EventWindow)
-	n := 0
-	for n < len(c.live) && (len(c.live)-n > maxLive || !c.live[n].day.IsZero() && c.live[n].day.Before(horizon)) {
-		c.live[n].centroid, c.live[n].raw, c.live[n].core = nil, nil, nil
-		c.live[n].quotes = nil
-		n++
+	keep := c.live[:0:0]
+	for _, e := range c.live {
+		old := !e.day.IsZero() && e.day.Before(horizon) && c.adds-e.touched > recentAdds
+		if old {
+			e.centroid, e.raw, e.core, e.quotes = nil, nil, nil, nil
+			continue
+		}
+		keep = append(keep, e)
 	}
-	if n > 0 {
-		c.live = append(c.live[:0:0], c.live[n:]...)
+	if len(keep) > maxLive {
+		slices.SortStableFunc(keep, func(a, b *event) int { return cmp.Compare(a.touched, b.touched) })
+		for _, e := range keep[:len(keep)-maxLive] {
+			e.centroid, e.raw, e.core, e.quotes = nil, nil, nil, nil
+		}
+		keep = keep[len(keep)-maxLive:]
 	}
+	c.live = keep
 }
 
 // appendBounded adds an event or storyline to a posting list (newest last)
@@ -303,13 +326,28 @@ func articleDay(a *storyline.Article) time.Time {
 	return day
 }
 
+// candidateTerms are the n heaviest terms of an article that some event
+// already holds. The heaviest of all are often words no earlier article
+// used (their IDF is the highest there is), and those find no event: a
+// long lead could fill its whole quota with them and never meet the
+// event it reports.
+func (c *Clusterer) candidateTerms(vec map[string]float64, n int) []string {
+	held := make(map[string]float64, len(vec))
+	for t, w := range vec {
+		if len(c.postings[t]) > 0 {
+			held[t] = w
+		}
+	}
+	return topTerms(held, n)
+}
+
 // bestEvent scores the recent events sharing terms with the article.
 func (c *Clusterer) bestEvent(ev evidence) (*event, float64) {
 	vec, day, headline := ev.vec, ev.day, ev.headline
 	seen := map[*event]bool{}
 	var best *event
 	bestSim := 0.0
-	for _, t := range topTerms(vec, 12) {
+	for _, t := range c.candidateTerms(vec, candidateTerms) {
 		p := c.postings[t]
 		for k := len(p) - 1; k >= 0 && k >= len(p)-c.opts.MaxCandidates/4; k-- {
 			e := p[k]
@@ -406,6 +444,9 @@ const (
 	storyCandidates = 64     // storylines scored per term of a new event
 	maxStoryTerms   = 1000   // a storyline's profile keeps its heaviest terms
 	maxLive         = 50_000
+	recentAdds      = 5_000 // articles after which an event behind the horizon freezes
+	sweepEvery      = 64    // articles between sweeps of the live events
+	candidateTerms  = 12    // terms of an article whose events are scored
 )
 
 // pruneCentroid keeps a long storyline's profile to its heaviest terms so

@@ -181,3 +181,49 @@ func TestTimelinePrefersReferencedDates(t *testing.T) {
 		t.Errorf("articles outside the storyline shaped its timeline: %+v", only)
 	}
 }
+
+// An archive walked outlet by outlet brings each outlet's years in turn:
+// a report of 2017 comes after another outlet's 2026 news and must still
+// meet the event the first outlet's 2017 report opened.
+func TestOutOfOrderArchiveJoinsEvents(t *testing.T) {
+	c := New(Options{})
+	first := c.Add(art("a", "2017-01-20", "Norvask and Maravia sign 49-year lease for Port Anselm", "Norvask and Maravia signed a 49-year lease for the naval base at Port Anselm on Friday."))
+	for i := range 200 {
+		c.Add(art(fmt.Sprint("later-", i), "2026-03-15", fmt.Sprintf("Harbour news item %d", i), fmt.Sprintf("Item %d of the harbour news of the day.", i)))
+	}
+	second := c.Add(art("b", "2017-01-21", "Port Anselm lease signed for 49 years", "The 49-year lease of the Port Anselm naval base was signed by Norvask and Maravia."))
+	if first != second {
+		t.Errorf("a report given after later news opened its own event instead of joining the lease signing")
+	}
+}
+
+// The heaviest terms of a long lead are often words no other article used;
+// the event it reports must still be found through the words it shares.
+func TestUniqueWordsDoNotHideTheEvent(t *testing.T) {
+	c := New(Options{})
+	ev := c.Add(art("a", "2019-06-11", "Volkov announces withdrawal from Anselm naval base", "Volkov announced the withdrawal of the contingent from the Anselm naval base."))
+	c.Add(art("x", "2019-06-11", "Floods hit northern villages", "Heavy rain flooded three villages overnight."))
+	body := "Quietly, amid marmalade shipments, zinnias, tollbooths, cobblestones, kerosene lanterns, gazebos, " +
+		"harpsichords, lighthouses, marzipan, pelicans, trombones and velvet curtains: Volkov confirmed the withdrawal from the Anselm naval base."
+	if got := c.Add(art("b", "2019-06-12", "A harbour in flux", body)); got != ev {
+		t.Errorf("a report whose rarest words are new to the corpus missed the event it shares its names with")
+	}
+}
+
+// Memory stays proportional to the window in a stream in date order:
+// events behind the horizon that nothing joined for recentAdds articles
+// lose their profiles.
+func TestOldEventsFreeze(t *testing.T) {
+	c := New(Options{})
+	n := recentAdds + 2*sweepEvery
+	for i := range n {
+		day := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i/10)
+		c.Add(art(fmt.Sprint("a", i), day.Format(time.DateOnly), fmt.Sprintf("Item %d of a stream", i), fmt.Sprintf("Story number %d, told once.", i)))
+	}
+	if len(c.live) > recentAdds+sweepEvery {
+		t.Errorf("%d events still open after %d articles, want at most %d", len(c.live), n, recentAdds+sweepEvery)
+	}
+	if c.events[0].raw != nil {
+		t.Errorf("the first event, %d articles and a year behind, kept its profile", n)
+	}
+}
