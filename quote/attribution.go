@@ -57,7 +57,7 @@ func (d *document) tokenize(s storyline.Span) []tok {
 			j := i
 			for j < s.End {
 				r2, sz := utf8.DecodeRuneInString(d.body[j:])
-				if !(unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '’' || r2 == '-' ||
+				if !(unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '’' || r2 == '-' || r2 == '%' && j > i && isDigitByte(d.body[j-1]) ||
 					(r2 == '\'' && !strings.HasPrefix(d.body[j:], "''")) ||
 					(r2 == '.' && j+sz < s.End && isLetterAt(d.body, j+sz))) {
 					break
@@ -111,6 +111,8 @@ var contractedAuxiliaries = []string{"'ve", "’ve", "'re", "’re", "'ll", "’
 // contractedAux holds the same, as tokens: a clause goes on after them,
 // so a speaker's name never holds one.
 var contractedAux = set(strings.Join(contractedAuxiliaries, ","))
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // lowerWord lowercases a word, without allocating for one already lower.
 func lowerWord(w string) string {
@@ -632,8 +634,9 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 		}
 	}
 	j := cue - 1
-	for j >= 0 && (auxiliaries[toks[j].lower] || isAdverb(toks[j])) {
-		j--
+	for j >= 0 && (auxiliaries[toks[j].lower] || isAdverb(toks[j]) ||
+		toks[j].lower == "since" && j > 0 && (toks[j-1].lower == "has" || toks[j-1].lower == "have" || toks[j-1].lower == "had")) {
+		j-- // "has since said"
 	}
 	if passive(toks, j+1, cue) {
 		return d.passiveAgent(s, toks, cue, cueEnd)
@@ -672,6 +675,11 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 		// "He continues to insist", "Limbaugh began by crediting": the
 		// cue completes a verb whose subject opens the phrase.
 		end = start + leadingName(toks[start:end])
+	}
+	if start < end && (end-start > 9 || hasVerb(toks[start:end])) && start == openingAdverbial(toks[:cue]) {
+		// "Republican activists clamoring to block Trump say": a long
+		// subject opening the sentence speaks through its head.
+		end = start + subjectHead(toks[start:end])
 	}
 	if start >= end || end-start > 9 || !looksLikeSpeaker(toks[start:end]) || hasVerb(toks[start:end]) {
 		return nil
@@ -750,7 +758,7 @@ func (d *document) goesOn(s storyline.Span, toks []tok, start, cueEnd int) bool 
 		return false
 	}
 	w := toks[first].lower
-	return !openers[w] && !prepositions[w] && !clauseWords[w] && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed") &&
+	return !(openers[w] && !determiners[w]) && !prepositions[w] && !clauseWords[w] && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed") &&
 		!d.overlapsSegment(opening, toks[start-1].start) && !d.overlapsSegment(toks[cueEnd].end, s.End) && !d.glossAt(toks, cueEnd)
 }
 
@@ -763,6 +771,22 @@ func (d *document) glossAt(toks []tok, cueEnd int) bool {
 		k++
 	}
 	return k >= len(toks) || prepositions[toks[k].lower] || circumstancePrepositions[toks[k].lower] || strings.HasSuffix(toks[k].lower, "ing")
+}
+
+// subjectHead returns the end of the noun phrase heading a long subject,
+// before what qualifies it: "officials whose laws were struck down",
+// "activists clamoring to block him", "veterans interviewed at rallies".
+// It returns 0 when the head is not a phrase that speaks.
+func subjectHead(ts []tok) int {
+	k := 0
+	for k < len(ts) && k < 6 && !ts[k].punct && !prepositions[ts[k].lower] && ts[k].lower != "whose" && ts[k].lower != "to" &&
+		!(k > 0 && ts[k].text == ts[k].lower && (strings.HasSuffix(ts[k].lower, "ing") || strings.HasSuffix(ts[k].lower, "ed"))) {
+		k++
+	}
+	if k == 0 || k == len(ts) || !(nounHeaded(ts[:k]) || isName(ts[:k])) {
+		return 0
+	}
+	return k
 }
 
 func wordsIn(s string) int { return len(strings.Fields(s)) }
@@ -1014,7 +1038,14 @@ func (d *document) speakerAfter(s storyline.Span, toks []tok, cue, cueEnd int) *
 	}
 	// "said the minister." ends the sentence or its clause: a cue followed
 	// by a long clause reports that clause and is read the other way.
-	if end == cueEnd || (end < len(toks) && !toks[end].punct) || !looksLikeSpeaker(toks[cueEnd:end]) || hasVerb(toks[cueEnd:end]) {
+	for k := cueEnd + 1; k < end; k++ {
+		if toks[k].lower == "who" {
+			end = k // "..., said a handful of Democrats who point to ..."
+			break
+		}
+	}
+	if end == cueEnd || (end < len(toks) && !toks[end].punct && toks[end].lower != "who") || !looksLikeSpeaker(toks[cueEnd:end]) ||
+		hasVerb(toks[cueEnd:end]) {
 		return nil
 	}
 	a := &attribution{cue: cueText(toks, cue, cueEnd), speakerStart: toks[cueEnd].start, speakerEnd: toks[end-1].end,
@@ -1387,8 +1418,8 @@ func looksLikeSpeaker(ts []tok) bool {
 	if len(ts) == 0 || ts[0].quoted || !nounPhrase(ts) {
 		return false
 	}
-	if len(ts) == 1 && (pronouns[ts[0].lower] || quantifierSubjects[ts[0].lower]) {
-		return true
+	if len(ts) == 1 && (pronouns[ts[0].lower] || quantifierSubjects[ts[0].lower] || strings.HasSuffix(ts[0].text, "%")) {
+		return true // "47% say", a share of those polled
 	}
 	first := ts[0]
 	if determiners[first.lower] || strings.HasSuffix(first.lower, "'s") || strings.HasSuffix(first.lower, "’s") {

@@ -156,3 +156,26 @@ func TestOpeningParticiple(t *testing.T) {
 		want{"indirect", "the vote would be close", "Mansour", "", "conceding", ""},
 		want{"indirect", "to stay in the capital", "Mansour", "", "urged", ""})
 }
+
+// A long subject opening the sentence speaks through its head.
+func TestLongSubjectSpeaksThroughItsHead(t *testing.T) {
+	check(t, "Fishermen waiting outside the harbour office on the old coast road say the lease will ruin them.",
+		want{"indirect", "the lease will ruin them", "Fishermen", "", "say", ""})
+	check(t, "Mansour has since said she would vote for the lease.",
+		want{"indirect", "she would vote for the lease", "Mansour", "", "said", ""})
+}
+
+// "..., said a handful of officials who ..." names the officials.
+func TestSpeakerAfterTheCueBeforeARelativeClause(t *testing.T) {
+	check(t, "The lease is dead, said a handful of deputies who voted against it.",
+		want{"indirect", "The lease is dead", "a handful of deputies", "", "said", ""})
+}
+
+// A determiner may open a statement split by its attribution; a share
+// of those polled speaks.
+func TestSplitStatementAndShares(t *testing.T) {
+	check(t, "This lease, he says, is different.",
+		want{"indirect", "This lease … is different", "he", "he", "says", ""})
+	check(t, "In the north, 47% say the lease should be signed.",
+		want{"indirect", "the lease should be signed", "47%", "", "say", ""})
+}
