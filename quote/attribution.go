@@ -1092,7 +1092,14 @@ func afterListener(toks []tok, from int) int {
 		switch w := toks[j].lower; {
 		case w == "that":
 			return j // the that-clause is read by the caller
-		case j > from && (w == "to" || w == "whether" || w == "if" || whWords[w]):
+		case j > from && w == "to":
+			// "urged Congress to act", "asked the woman to speak up": who
+			// is to act is part of what was asked.
+			if toks[from].lower == "on" || toks[from].lower == "upon" || toks[from].lower == "for" {
+				return from + 1
+			}
+			return from
+		case j > from && (w == "whether" || w == "if" || whWords[w]):
 			return j
 		}
 	}
@@ -1705,6 +1712,9 @@ func clauseBreak(toks []tok, k int) bool {
 	switch {
 	case next.lower == "but" && k+2 < len(toks) && toks[k+2].lower == "that":
 		return false // "X, but that Y": a second clause of the same report
+	case next.lower == "but" && k+2 < len(toks) && toks[k+2].text == toks[k+2].lower &&
+		(strings.HasSuffix(toks[k+2].lower, "ed") || auxiliaries[toks[k+2].lower] || modals[toks[k+2].lower]):
+		return false // "the process was fair, but required an effort": the same clause goes on
 	case next.lower == "according" || next.lower == "but" || next.lower == "while" || next.lower == "whereas":
 		return true
 	case (next.lower == "a" || next.lower == "an" || next.lower == "the") && !hasFiniteVerb(toks[k+1:]) && !commaAfter(toks, k+1):

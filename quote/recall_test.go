@@ -154,7 +154,7 @@ func TestParticipleAfterALongQuotation(t *testing.T) {
 func TestOpeningParticiple(t *testing.T) {
 	check(t, "Conceding that the vote would be close, Mansour urged her allies to stay in the capital.",
 		want{"indirect", "the vote would be close", "Mansour", "", "conceding", ""},
-		want{"indirect", "to stay in the capital", "Mansour", "", "urged", ""})
+		want{"indirect", "her allies to stay in the capital", "Mansour", "", "urged", ""})
 }
 
 // A long subject opening the sentence speaks through its head.
@@ -178,4 +178,13 @@ func TestSplitStatementAndShares(t *testing.T) {
 		want{"indirect", "This lease … is different", "he", "he", "says", ""})
 	check(t, "In the north, 47% say the lease should be signed.",
 		want{"indirect", "the lease should be signed", "47%", "", "say", ""})
+}
+
+// Whom a request is addressed to is part of it when an infinitive
+// follows; "but" with no subject goes on with the same clause.
+func TestRequestKeepsItsAddresseeAndButGoesOn(t *testing.T) {
+	check(t, "Mansour asked the deputies to vote against the lease.",
+		want{"indirect", "the deputies to vote against the lease", "Mansour", "", "asked", ""})
+	check(t, "Volkov said the vote was fair, but required a second reading.",
+		want{"indirect", "the vote was fair, but required a second reading", "Volkov", "", "said", ""})
 }
