@@ -70,7 +70,7 @@ func contains(l []string, s string) bool {
 // one article, the lead of another, a date shifted at 100 a day.
 func BenchmarkAdd(b *testing.B) {
 	pool := loadPool(b)
-	for _, size := range []int{10_000, 50_000, 200_000} {
+	for _, size := range []int{10_000, 50_000, 100_000, 200_000} {
 		b.Run(fmt.Sprint(size), func(b *testing.B) {
 			rnd := rand.New(rand.NewSource(1))
 			c := New(Options{})

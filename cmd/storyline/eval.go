@@ -196,21 +196,25 @@ func evaluations() []evaluation {
 }
 
 // pipelineAnnotate gives evaluated articles the entities, quotes and dates
-// the pipeline's annotators find before clustering, so that the clusterer
-// is measured on what it reads in use (its entity and quote evidence)
-// rather than on bare text.
+// the pipeline's annotators find before clustering, and links their bare
+// surnames to the people named in full before them as ingest does, so
+// that the clusterer is measured on what it reads in use (its entity and
+// quote evidence) rather than on bare text.
 func pipelineAnnotate() (cluster.Annotate, error) {
 	ents, err := entity.New(entity.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("entity recogniser: %w", err)
 	}
 	anns := []storyline.Annotator{ents, quote.New(), timex.New()}
+	people := entity.NewDirectory()
 	return func(ctx context.Context, a *storyline.Article) error {
 		for _, an := range anns {
 			if err := an.Annotate(ctx, a); err != nil {
 				return err
 			}
 		}
+		people.Link(a)
+		people.LearnArticle(a)
 		return nil
 	}, nil
 }
