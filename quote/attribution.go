@@ -440,6 +440,9 @@ func (d *document) closingAttribution(s storyline.Span, toks []tok) *attribution
 // of a name or title ("The Tonight Show").
 func cueAt(toks []tok, i int) bool {
 	t := toks[i]
+	if !t.quoted && !t.punct && !isCue(t.lower) && quotationCues[t.lower] && t.text == t.lower {
+		return afterQuotation(toks, i) // "“This is fantastic!” beamed Hartley", "the Saudis state"
+	}
 	if t.quoted || t.punct || !isCue(t.lower) {
 		return false
 	}
@@ -479,6 +482,21 @@ func cueAt(toks []tok, i int) bool {
 		return false
 	}
 	return !nounMarkers[prev.lower] && !strings.HasSuffix(prev.lower, "'s") && !strings.HasSuffix(prev.lower, "’s") && !isDigits(prev.text)
+}
+
+// afterQuotation reports whether a quotation closes just before token i,
+// with at most a short subject between: "“...,” she laughed", "“...”
+// beamed Hartley", "“...,” the Saudis state".
+func afterQuotation(toks []tok, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		switch t := toks[k]; {
+		case t.quoted || t.text == "”" || t.text == "\"" || t.text == "'":
+			return true
+		case t.punct && t.text != ",":
+			return false
+		}
+	}
+	return false
 }
 
 // headlineCue reports whether a capitalised cue at i reports in a
@@ -700,10 +718,10 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 			switch {
 			case d.goesOn(s, toks, start, cueEnd):
 				a.resumeStart, a.resumeEnd = after.Start, after.End
-			case !d.glossAt(toks, cueEnd) && !d.overlapsSegment(after.Start, after.End) &&
-				wordsIn(d.body[after.Start:after.End]) > wordsIn(d.body[a.contentStart:a.contentEnd]):
-				// "And yet, her aides say, Syria remains a priority": the
-				// opening words are the writer's.
+			case !d.glossAt(toks, cueEnd) && (d.adverbialOpening(s, toks, start) ||
+				wordsIn(d.body[after.Start:after.End]) > wordsIn(d.body[a.contentStart:a.contentEnd])):
+				// "And yet, her aides say, Syria remains a priority", "When
+				// asked why, Tyler said, \"...\"": the opening words are the writer's.
 				a.contentStart, a.contentEnd = after.Start, after.End
 			}
 		}
@@ -727,16 +745,16 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 	}
 	if start > 0 && toks[start-1].text == "," && cueEnd < len(toks) && toks[cueEnd].text == "," {
 		// "In a general election, those Democrats argued, black voters
-		// would turn out": a report set inside its clause; of the two
-		// parts the longer holds what was said.
-		// of the two parts the longer holds what was said, unless the
-		// first is a subject the second goes on from: "No change, he
-		// said, hides what it is" is one statement in two parts.
+		// would turn out": a report set inside its clause. Of the two
+		// parts the longer holds what was said, unless the first is a
+		// subject the second goes on from ("No change, he said, hides
+		// what it is" is one statement in two parts) or the writer's
+		// opening phrase.
 		before := storyline.Span{Start: d.openingOf(s), End: toks[start-1].start}
 		if d.goesOn(s, toks, start, cueEnd) {
 			a.resumeStart, a.resumeEnd = a.contentStart, a.contentEnd
 			a.contentStart, a.contentEnd = before.Start, before.End
-		} else if wordsIn(d.body[before.Start:before.End]) > wordsIn(d.body[a.contentStart:a.contentEnd]) {
+		} else if !d.adverbialOpening(s, toks, start) && wordsIn(d.body[before.Start:before.End]) > wordsIn(d.body[a.contentStart:a.contentEnd]) {
 			a.contentStart, a.contentEnd = before.Start, before.End
 		}
 	}
@@ -760,6 +778,22 @@ func (d *document) goesOn(s storyline.Span, toks []tok, start, cueEnd int) bool 
 	w := toks[first].lower
 	return !(openers[w] && !determiners[w]) && !prepositions[w] && !clauseWords[w] && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed") &&
 		!d.overlapsSegment(opening, toks[start-1].start) && !d.overlapsSegment(toks[cueEnd].end, s.End) && !d.glossAt(toks, cueEnd)
+}
+
+// adverbialOpening reports whether the words opening the sentence before
+// an attribution at start are the writer's phrase of time, place or
+// circumstance: "When asked why, ...", "In the long run, ...", "And yet, ...".
+func (d *document) adverbialOpening(s storyline.Span, toks []tok, start int) bool {
+	opening := d.openingOf(s)
+	first := 0
+	for first < start && toks[first].end <= opening {
+		first++
+	}
+	if first >= start {
+		return false
+	}
+	w := toks[first].lower
+	return subordinators[w] || prepositions[w] || (openers[w] && !determiners[w]) || w == "asked"
 }
 
 // glossAt reports whether the words after a cue and its comma are the

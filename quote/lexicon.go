@@ -387,3 +387,10 @@ continued,continues,insisted,replied,warned,observed,explains,recalls,insists`)
 // subordinators open a clause that a sentence's main clause follows:
 // "Though X said ..., Y ...".
 var subordinators = set(`though,although,while,as,when,after,before,since,because,if,once,until,unless,whereas,whenever`)
+
+// quotationCues report only right after a quotation: "“...,” she
+// laughed", "“...!” beamed Hartley", "“...,” the Saudis state in the
+// paper". Elsewhere they report nothing ("the state", "beamed with pride").
+var quotationCues = union(inflected(`exclaim,yell,scream,chant,beam,gush,laugh,sigh,snap+,cry,marvel,chuckle,whisper,mutter,
+murmur,bellow,holler,grumble,groan,quip+,gasp,sneer,snort,shrug,smile,grin+,plead,offer,interject,intone,boom,thunder,
+cheer,roar,croon,sing`, nil), nounForms)

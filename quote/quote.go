@@ -95,6 +95,12 @@ func (d *document) readSentence(i int) int {
 				last++
 			}
 		}
+		if attr == nil && last+1 < len(d.sentences) && d.endsWith(d.segments[long[len(long)-1]], d.sentences[last]) {
+			// "“...”\n\n—Michelle Marks, Philadelphia.": a credit line.
+			if attr = d.credit(d.sentences[last+1]); attr != nil {
+				last++
+			}
+		}
 		if attr == nil && i > 0 {
 			attr = d.announcing(d.sentences[i-1])
 		}
@@ -184,6 +190,26 @@ func (d *document) participleAfter(s storyline.Span, long []int, attr *attributi
 		}
 		return
 	}
+}
+
+// endsWith reports whether a quotation ends its sentence.
+func (d *document) endsWith(seg segment, s storyline.Span) bool {
+	return seg.end <= s.End && seg.end > seg.start && strings.Trim(d.body[seg.end:s.End], "”\"' ") == ""
+}
+
+// credit reads a line that credits the quotation before it with a dash
+// and a name, as collections of quotes print them: "—Michelle Marks,
+// Philadelphia.", "- President Obama, tweeting after the speech."
+func (d *document) credit(s storyline.Span) *attribution {
+	toks := d.tokens(s)
+	if len(toks) < 2 || (toks[0].text != "-" && toks[0].text != "—" && toks[0].text != "–") {
+		return nil
+	}
+	end := 1 + leadingName(toks[1:])
+	if end == 1 || end-1 > 6 || pronouns[toks[1].lower] || (end < len(toks) && !toks[end].punct) {
+		return nil
+	}
+	return &attribution{cue: toks[0].text, speakerStart: toks[1].start, speakerEnd: toks[end-1].end, medium: d.medium(s)}
 }
 
 // closesSentence reports whether a quotation ends its sentence on a
@@ -288,7 +314,7 @@ func (d *document) continuesClause(s storyline.Span, i int) bool {
 	}
 	// "\"We stay\" the minister said" is followed by its attribution.
 	for k := 0; k < len(f) && k < 5; k++ {
-		if w := strings.ToLower(strings.Trim(f[k], ".,;:!?")); isCue(w) {
+		if w := strings.ToLower(strings.Trim(f[k], ".,;:!?")); isCue(w) || quotationCues[w] {
 			return false
 		}
 	}

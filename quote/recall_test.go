@@ -188,3 +188,25 @@ func TestRequestKeepsItsAddresseeAndButGoesOn(t *testing.T) {
 	check(t, "Volkov said the vote was fair, but required a second reading.",
 		want{"indirect", "the vote was fair, but required a second reading", "Volkov", "", "said", ""})
 }
+
+// Verbs of manner report right after a quotation, and only there.
+func TestMannerVerbsAfterAQuotation(t *testing.T) {
+	check(t, "“This is the best day for the coast!” beamed Karim Nassar.",
+		want{"direct", "This is the best day for the coast!", "Karim Nassar", "", "beamed", ""})
+	check(t, "“The lease is signed and sealed,” the ministry states in its report.",
+		want{"direct", "The lease is signed and sealed,", "ministry", "", "states", ""})
+	check(t, "Karim Nassar beamed with pride at the harbour on Monday.")
+}
+
+// A credit line with a dash names the speaker of the quotation before it.
+func TestDashCreditLine(t *testing.T) {
+	check(t, "“The harbour belongs to the people who work it.”\n\n—Karim Nassar, Anselm.",
+		want{"direct", "The harbour belongs to the people who work it.", "Karim Nassar", "", "—", ""})
+}
+
+// The writer's opening phrase before an attribution set inside the
+// sentence is not what was said.
+func TestWritersOpeningBeforeAnInsetAttribution(t *testing.T) {
+	check(t, "When asked about the vote, Mansour said, “We will win it” before the summer.",
+		want{"mixed", "“We will win it” before the summer", "Mansour", "", "said", ""})
+}
