@@ -195,10 +195,34 @@ func leadingSubject(toks []tok) int {
 func (d *document) headline(s storyline.Span, toks []tok) *attribution {
 	end := leadingName(toks)
 	if end == 0 || end > 4 || end+4 > len(toks) || toks[end].text != ":" || notSpeakers[toks[0].lower] || !headlineSpeaker(toks[:end]) {
-		return nil
+		return d.creditedHeadline(s, toks)
 	}
 	return &attribution{cue: ":", speakerStart: toks[0].start, speakerEnd: toks[end-1].end,
 		contentStart: toks[end].end, contentEnd: s.End}
+}
+
+// creditedHeadline reads a digest's item, "IOWA POLLS NOT WRONG - Mark
+// Blumenthal and Jon Cohen: “...”": the names between the dash and the
+// colon say what follows.
+func (d *document) creditedHeadline(s storyline.Span, toks []tok) *attribution {
+	for c := 2; c < len(toks)-2 && c < 30; c++ {
+		if toks[c].quoted {
+			return nil
+		}
+		if toks[c].text != ":" {
+			continue
+		}
+		k := c - 1
+		for k > 0 && c-k <= 7 && !toks[k].punct && (startsUpper(toks[k].text) || toks[k].lower == "and") {
+			k--
+		}
+		if k == c-1 || (toks[k].text != "-" && toks[k].text != "—" && toks[k].text != "–") || !startsUpper(toks[k+1].text) ||
+			!startsUpper(toks[c-1].text) {
+			return nil
+		}
+		return &attribution{cue: ":", speakerStart: toks[k+1].start, speakerEnd: toks[c-1].end, contentStart: toks[c].end, contentEnd: s.End}
+	}
+	return nil
 }
 
 // headlineSpeaker rejects the labels that also open lines with a colon:
@@ -277,7 +301,10 @@ func (d *document) findAttribution(s storyline.Span, segs []int) *attribution {
 	if best != nil {
 		return best
 	}
-	return d.accordingTo(s, toks)
+	if a := d.accordingTo(s, toks); a != nil {
+		return a
+	}
+	return d.creditedHeadline(s, toks)
 }
 
 // distanceToSegments is how many bytes lie between a token and the
@@ -694,6 +721,12 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 		// cue completes a verb whose subject opens the phrase.
 		end = start + leadingName(toks[start:end])
 	}
+	for k := start + 1; k < end; k++ {
+		if perfectAuxiliaries[toks[k].lower] {
+			end = k // "The minister has lately started saying": the subject ends at its auxiliary
+			break
+		}
+	}
 	if start < end && (end-start > 9 || hasVerb(toks[start:end])) && start == openingAdverbial(toks[:cue]) {
 		// "Republican activists clamoring to block Trump say": a long
 		// subject opening the sentence speaks through its head.
@@ -1060,6 +1093,10 @@ func hasVerb(ts []tok) bool {
 	}
 	return false
 }
+
+// perfectAuxiliaries end a subject read back from its cue: "Mr. Trump
+// has lately started (saying)".
+var perfectAuxiliaries = set(`has,have,had`)
 
 // speakerAfter reads "\"...,\" said Volkov" and "..., said the minister".
 func (d *document) speakerAfter(s storyline.Span, toks []tok, cue, cueEnd int) *attribution {

@@ -210,3 +210,12 @@ func TestWritersOpeningBeforeAnInsetAttribution(t *testing.T) {
 	check(t, "When asked about the vote, Mansour said, “We will win it” before the summer.",
 		want{"mixed", "“We will win it” before the summer", "Mansour", "", "said", ""})
 }
+
+// A digest's item credits its quotation between a dash and a colon; a
+// subject read back from its cue ends at its auxiliary.
+func TestCreditedDigestItem(t *testing.T) {
+	check(t, "Intro.\n\nTHE PORT IS NOT LOST - Anna Brandt and Karim Nassar: “The harbour will reopen before the winter storms.”",
+		want{"direct", "The harbour will reopen before the winter storms.", "Karim Nassar", "Anna Brandt and Karim Nassar", ":", ""})
+	check(t, "The minister has lately started saying the lease is a surrender.",
+		want{"indirect", "the lease is a surrender", "minister", "The minister", "saying", ""})
+}
