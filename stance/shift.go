@@ -284,13 +284,19 @@ func sharedWords(a, b map[string]bool) []string {
 	return out
 }
 
+// stopwords say nothing of what a statement is about; calendar words among
+// them say when, not what: two statements that name the summer are not on
+// one topic.
 var stopwords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`the and for are but not you all any can had her was one our out day get has him his how man new now old
 	see two way who did its let put say she too use that with have this will your from they know want been good much some time very when come
 	here just like long make many more only over such take than them well were what would there their which about could other into after
 	also should these those then because while where being does said says told year years week weeks month months today yesterday tomorrow
-	thi ha wa ye whether however must may might shall per cent percent people thing things part first last next since still even ever`) {
+	thi ha wa ye whether however must may might shall per cent percent people thing things part first last next since still even ever
+	hour minute morning evening night weekend decade century season spring summer autumn winter
+	january february march april june july august september october november december
+	monday tuesday wednesday thursday friday saturday sunday`) {
 		m[w] = true
 	}
 	return m
