@@ -37,8 +37,10 @@ type Leader struct {
 	// pass that fails leaves it ahead of the database.
 	c      Clusterer
 	logged int64
-	// Replayed counts the articles replayed to rebuild the clusterer.
-	Replayed int
+	// Replayed counts the articles replayed to rebuild the clusterer, the
+	// last time it was, and ReplayTook is how long that took.
+	Replayed   int
+	ReplayTook time.Duration
 }
 
 // TryLead takes the lead of the clustering if no other process holds it,
@@ -164,6 +166,7 @@ func (l *Leader) clusterPass(ctx context.Context, limit int) (int, error) {
 // replay rebuilds the clusterer from the log, in the order its articles
 // were clustered, so that it holds what the last leader held.
 func (l *Leader) replay(ctx context.Context) error {
+	start := time.Now()
 	c := l.newClusterer()
 	var logged int64
 	if err := l.conn.QueryRow(ctx, "SELECT coalesce(max(cluster_seq), 0) FROM cluster_log").Scan(&logged); err != nil {
@@ -203,7 +206,7 @@ func (l *Leader) replay(ctx context.Context) error {
 		last = next
 	}
 	c.Changed() // what the log holds is saved already
-	l.c, l.logged, l.Replayed = c, logged, replayed
+	l.c, l.logged, l.Replayed, l.ReplayTook = c, logged, replayed, time.Since(start)
 	return nil
 }
 
@@ -246,6 +249,53 @@ func (l *Leader) SaveShifts(ctx context.Context, shifts []storyline.Shift, upto 
 	})
 }
 
+// QuotedSpeakers lists the speakers quoted in the given articles (entity
+// and name as the quotes give them), in one statement however many
+// articles a pass of the leader covers.
+func (db *DB) QuotedSpeakers(ctx context.Context, articles []string) ([]storyline.Speaker, error) {
+	rows, err := db.pool.Query(ctx, `SELECT DISTINCT speaker_entity, speaker_name FROM quotes WHERE article_id = ANY($1)`, articles)
+	if err != nil {
+		return nil, fmt.Errorf("listing the speakers quoted: %w", err)
+	}
+	speakers, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (storyline.Speaker, error) {
+		var s storyline.Speaker
+		err := r.Scan(&s.Entity, &s.Name)
+		return s, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("listing the speakers quoted: %w", err)
+	}
+	return speakers, nil
+}
+
+// QuotesBySpeakers lists, in date order as Quotes does, every quote said
+// by one of the given entities, or, unresolved to any entity, under one of
+// the given names (lower-case). It reads the quotes of many speakers in one
+// statement, where a Quotes call per speaker costs some six statements:
+// the leader recomputes the shifts of thousands of speakers after a
+// large ingest.
+func (db *DB) QuotesBySpeakers(ctx context.Context, entities, names []string) ([]storyline.QuoteRecord, error) {
+	rows, err := db.pool.Query(ctx, `SELECT q.doc, q.article_id, a.outlet, a.published FROM quotes q
+		JOIN articles a ON a.id = q.article_id
+		WHERE q.speaker_entity = ANY($1) OR q.speaker_entity = '' AND lower(q.speaker_name) = ANY($2)
+		ORDER BY q.day, q.seq, q.idx`, nonNil(entities), nonNil(names))
+	if err != nil {
+		return nil, fmt.Errorf("reading the quotes of the speakers due: %w", err)
+	}
+	quotes, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (storyline.QuoteRecord, error) {
+		var qr storyline.QuoteRecord
+		var doc []byte
+		if err := r.Scan(&doc, &qr.Article, &qr.Outlet, &qr.Published); err != nil {
+			return qr, err
+		}
+		return qr, json.Unmarshal(doc, &qr.Quote)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading the quotes of the speakers due: %w", err)
+	}
+	return quotes, nil
+}
+
 // Shifted records that the articles logged up to upto quote no speaker
 // whose shifts could change.
 func (l *Leader) Shifted(ctx context.Context, upto int64) error {
@@ -277,6 +327,15 @@ func (db *DB) Settled(ctx context.Context, upto int64) (bool, error) {
 		return false, fmt.Errorf("checking the clustering: %w", err)
 	}
 	return settled, nil
+}
+
+// Queued counts the jobs not settled yet, those being worked on included.
+func (db *DB) Queued(ctx context.Context) (int, error) {
+	var n int
+	if err := db.pool.QueryRow(ctx, "SELECT count(*) FROM jobs WHERE state = 'queued'").Scan(&n); err != nil {
+		return 0, fmt.Errorf("counting queued jobs: %w", err)
+	}
+	return n, nil
 }
 
 // ClusterBacklog counts the originals waiting for the leader and the

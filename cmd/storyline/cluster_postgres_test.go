@@ -61,6 +61,7 @@ func TestPostgresWorkersCluster(t *testing.T) {
 	if got := checkClustered(t, pgIngest); got != want {
 		t.Errorf("ingest into PostgreSQL: %+v, into SQLite: %+v", got, want)
 	}
+	sameShifts(t, pgIngest)
 	one := workers("cluster_one", 1)
 	two := workers("cluster_two", 2)
 	t.Logf("one ingest: %+v; one worker: %+v; two workers: %+v", want, one, two)
@@ -75,6 +76,36 @@ func TestPostgresWorkersCluster(t *testing.T) {
 		if got.events < want.events*9/10 || got.events > want.events*11/10 || got.storylines == 0 || got.shifts == 0 {
 			t.Errorf("workers: %+v, one ingest: %+v", got, want)
 		}
+	}
+}
+
+// sameShifts checks that the leader's recomputation of every speaker's
+// shifts, their quotes read at once, gives what recomputeShifts gives,
+// their quotes read speaker by speaker.
+func sameShifts(t *testing.T, dsn string) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var ids []string
+	if err := db.EachArticle(ctx, func(a *storyline.Article) error { ids = append(ids, a.ID); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	bulk, _, err := newStoryKeeper(db, nil).recompute(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	each, _, err := recomputeShifts(ctx, db, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := json.Marshal(bulk)
+	b, _ := json.Marshal(each)
+	if len(bulk) == 0 || string(a) != string(b) {
+		t.Errorf("shifts recomputed at once (%d) differ from those recomputed speaker by speaker (%d)", len(bulk), len(each))
 	}
 }
 

@@ -4,10 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"sync/atomic"
 	"time"
 
+	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/cluster"
 	"github.com/storyline-news/storyline/postgres"
+	"github.com/storyline-news/storyline/stance"
 )
 
 // storyKeeper clusters, for every process sharing a PostgreSQL database,
@@ -29,6 +32,8 @@ type storyKeeper struct {
 	// often.
 	shiftEvery time.Duration
 	log        io.Writer // told when this process takes the lead; nil: not told
+	// leading says whether this process leads now.
+	leading atomic.Bool
 }
 
 func newStoryKeeper(db *postgres.DB, log io.Writer) *storyKeeper {
@@ -54,20 +59,24 @@ func settleStories(ctx context.Context, db *postgres.DB) error {
 func (k *storyKeeper) run(ctx context.Context, drain <-chan int64) error {
 	target := int64(-1) // not draining
 	for {
-		l, err := k.db.TryLead(ctx, func() postgres.Clusterer { return cluster.New(cluster.Options{}) })
-		if err != nil {
-			return quiet(ctx, err)
-		}
-		if l != nil {
-			err := k.lead(ctx, l, drain, target)
-			_ = l.Close() // the lock goes with the session, whatever the error
-			return quiet(ctx, err)
-		}
+		// A drain settled by another process ends before the lock is
+		// tried: leading would only replay the log.
 		if target >= 0 {
 			settled, err := k.db.Settled(ctx, target)
 			if err != nil || settled {
 				return quiet(ctx, err)
 			}
+		}
+		l, err := k.db.TryLead(ctx, func() postgres.Clusterer { return cluster.New(cluster.Options{}) })
+		if err != nil {
+			return quiet(ctx, err)
+		}
+		if l != nil {
+			k.leading.Store(true)
+			err := k.lead(ctx, l, drain, target)
+			k.leading.Store(false)
+			_ = l.Close() // the lock goes with the session, whatever the error
+			return quiet(ctx, err)
 		}
 		select {
 		case <-ctx.Done():
@@ -84,20 +93,22 @@ func (k *storyKeeper) run(ctx context.Context, drain <-chan int64) error {
 // it is settled.
 func (k *storyKeeper) lead(ctx context.Context, l *postgres.Leader, drain <-chan int64, target int64) error {
 	lastShifts := time.Now()
-	replayed := false
+	told := false
 	for {
-		start := time.Now()
 		n, err := l.ClusterPending(ctx, k.batch)
 		if err != nil {
 			return err
 		}
-		if !replayed && k.log != nil {
+		if !told && k.log != nil {
 			fmt.Fprintf(k.log, "leading the clustering (%d clustered articles replayed in %s)\n",
-				l.Replayed, time.Since(start).Round(time.Millisecond))
+				l.Replayed, l.ReplayTook.Round(time.Millisecond))
 		}
-		replayed = true
+		told = true
+		// Shifts are recomputed when nothing is left to cluster, before a
+		// drain ends, and at most every shiftEvery while articles keep
+		// coming in (each recomputation reads every storyline).
 		caughtUp := n < k.batch
-		if caughtUp || time.Since(lastShifts) >= k.shiftEvery {
+		if n == 0 || caughtUp && target >= 0 || time.Since(lastShifts) >= k.shiftEvery {
 			if err := k.shifts(ctx, l); err != nil {
 				return err
 			}
@@ -132,7 +143,7 @@ func (k *storyKeeper) shifts(ctx context.Context, l *postgres.Leader) error {
 		if err != nil || len(ids) == 0 {
 			return err
 		}
-		shifts, changed, err := recomputeShifts(ctx, k.db, ids)
+		shifts, changed, err := k.recompute(ctx, ids)
 		if err != nil {
 			return err
 		}
@@ -148,6 +159,59 @@ func (k *storyKeeper) shifts(ctx context.Context, l *postgres.Leader) error {
 			return nil
 		}
 	}
+}
+
+// recompute is recomputeShifts for the articles of a leader's pass, which
+// may quote thousands of speakers: their quotes are read in one statement
+// rather than a few per speaker. Shifts are detected per speaker, so
+// detecting them over the quotes of all the speakers due and keeping
+// theirs gives what recomputeShifts gives, in its order.
+func (k *storyKeeper) recompute(ctx context.Context, articles []string) ([]storyline.Shift, bool, error) {
+	quoted, err := k.db.QuotedSpeakers(ctx, articles)
+	if err != nil {
+		return nil, false, err
+	}
+	speakers := map[string]bool{}
+	var entities, names []string
+	for _, sp := range quoted {
+		key := quoteSpeaker(storyline.Quote{Speaker: sp})
+		if key == "" || speakers[key] {
+			continue
+		}
+		speakers[key] = true
+		if sp.Entity != "" {
+			entities = append(entities, key)
+		} else {
+			names = append(names, key)
+		}
+	}
+	if len(speakers) == 0 {
+		return nil, false, nil
+	}
+	quotes, err := k.db.QuotesBySpeakers(ctx, entities, names)
+	if err != nil {
+		return nil, false, err
+	}
+	storylineOf, err := storylinesByArticle(ctx, k.db)
+	if err != nil {
+		return nil, false, err
+	}
+	kept, err := k.db.Shifts(ctx, "")
+	if err != nil {
+		return nil, false, fmt.Errorf("reading shifts: %w", err)
+	}
+	var shifts []storyline.Shift
+	for _, s := range kept {
+		if !speakers[shiftSpeaker(s)] {
+			shifts = append(shifts, s)
+		}
+	}
+	for _, s := range stance.DetectIn(quotes, storylineOf, stance.MinConfidence) {
+		if speakers[shiftSpeaker(s)] {
+			shifts = append(shifts, s)
+		}
+	}
+	return shifts, true, nil
 }
 
 // quiet takes the end of ctx for a normal stop rather than an error.

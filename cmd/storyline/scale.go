@@ -138,8 +138,14 @@ func (a *app) enqueueCmd() *cobra.Command {
 }
 
 // workQueue settles queued jobs one at a time until ctx ends, or, with
-// drain, until none is left.
-func workQueue(ctx context.Context, db *postgres.DB, process postgres.Processor, drain bool, out io.Writer) (int, error) {
+// drain, until none is left to claim. A draining worker that leads the
+// clustering (leading says so) waits instead until none is left at all,
+// those that other workers are doing included, taking any whose worker
+// dies: the workers draining together then end with one leader, rather
+// than handing the lead to one another as each leaves, each new leader
+// replaying the whole cluster log.
+func workQueue(ctx context.Context, db *postgres.DB, process postgres.Processor, drain bool, leading func() bool,
+	out io.Writer) (int, error) {
 	done := 0
 	for ctx.Err() == nil {
 		source, outcome, claimed, err := db.WorkOne(ctx, process, dedup.NearDistance)
@@ -147,12 +153,25 @@ func workQueue(ctx context.Context, db *postgres.DB, process postgres.Processor,
 			return done, err
 		}
 		if !claimed {
-			if drain {
+			if drain && !leading() {
 				break
+			}
+			if drain {
+				queued, err := db.Queued(ctx)
+				if err != nil {
+					return done, err
+				}
+				if queued == 0 {
+					break
+				}
+			}
+			wait := 2 * time.Second // for new inputs
+			if drain {
+				wait = 250 * time.Millisecond // for the jobs in flight, which take about that
 			}
 			select {
 			case <-ctx.Done():
-			case <-time.After(2 * time.Second):
+			case <-time.After(wait):
 			}
 			continue
 		}
@@ -200,14 +219,15 @@ is clustered.`,
 			defer stopKeeping()
 			drained := make(chan int64, 1)
 			kept := make(chan error, 1)
+			keeper := newStoryKeeper(db, cmd.ErrOrStderr())
 			go func() {
-				err := newStoryKeeper(db, cmd.ErrOrStderr()).run(keepCtx, drained)
+				err := keeper.run(keepCtx, drained)
 				if err != nil {
 					stopWork(fmt.Errorf("clustering: %w", err))
 				}
 				kept <- err
 			}()
-			done, err := workQueue(workCtx, db, p.Process, drain, cmd.OutOrStdout())
+			done, err := workQueue(workCtx, db, p.Process, drain, keeper.leading.Load, cmd.OutOrStdout())
 			if cause := context.Cause(workCtx); cause != nil && ctx.Err() == nil {
 				err = cause
 			}

@@ -108,8 +108,17 @@ func updateShifts(ctx context.Context, st storyline.Store, stored []string) erro
 // given articles recomputed, and whether any speaker was.
 func recomputeShifts(ctx context.Context, st storyline.Store, stored []string) ([]storyline.Shift, bool, error) {
 	speakers, err := quotedSpeakers(ctx, st, stored)
-	if err != nil || len(speakers) == 0 {
+	if err != nil {
 		return nil, false, err
+	}
+	return shiftsOf(ctx, st, speakers)
+}
+
+// shiftsOf returns every shift, those of the given speakers (keyed as
+// quoteSpeaker keys them) recomputed, and whether there was any speaker.
+func shiftsOf(ctx context.Context, st storyline.Store, speakers map[string]bool) ([]storyline.Shift, bool, error) {
+	if len(speakers) == 0 {
+		return nil, false, nil
 	}
 	storylineOf, err := storylinesByArticle(ctx, st)
 	if err != nil {
