@@ -90,8 +90,14 @@ func (d *document) tokenize(s storyline.Span) []tok {
 // where "'s" is no possessive), or 0.
 func contractionAt(w string) int {
 	// Only the last bytes can hold one; most words have no apostrophe.
-	tail := w[max(0, len(w)-6):]
-	if strings.IndexByte(tail, '\'') < 0 && strings.IndexByte(tail, 0xE2) < 0 {
+	apostrophe := false
+	for k := max(0, len(w)-5); k < len(w)-1; k++ {
+		if c := w[k]; c == '\'' || c == 0xE2 {
+			apostrophe = true
+			break
+		}
+	}
+	if !apostrophe {
 		return 0
 	}
 	for _, suf := range contractedAuxiliaries {
@@ -467,11 +473,12 @@ func (d *document) closingAttribution(s storyline.Span, toks []tok) *attribution
 // of a name or title ("The Tonight Show").
 func cueAt(toks []tok, i int) bool {
 	t := toks[i]
-	if !t.quoted && !t.punct && !isCue(t.lower) && quotationCues[t.lower] && t.text == t.lower {
-		return afterQuotation(toks, i) // "“This is fantastic!” beamed Hartley", "the Saudis state"
-	}
-	if t.quoted || t.punct || !isCue(t.lower) {
+	if t.quoted || t.punct {
 		return false
+	}
+	if !isCue(t.lower) {
+		// "“This is fantastic!” beamed Hartley", "the Saudis state"
+		return quotationCues[t.lower] && t.text == t.lower && afterQuotation(toks, i)
 	}
 	if callForms[t.lower] && !appeals(toks, i) {
 		return false

@@ -201,6 +201,9 @@ func (d *document) endsWith(seg segment, s storyline.Span) bool {
 // and a name, as collections of quotes print them: "—Michelle Marks,
 // Philadelphia.", "- President Obama, tweeting after the speech."
 func (d *document) credit(s storyline.Span) *attribution {
+	if c := d.body[s.Start]; c != '-' && c != 0xE2 { // "-", or the first byte of "—" and "–"
+		return nil
+	}
 	toks := d.tokens(s)
 	if len(toks) < 2 || (toks[0].text != "-" && toks[0].text != "—" && toks[0].text != "–") {
 		return nil
