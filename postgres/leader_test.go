@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/storyline-news/storyline"
 )
@@ -16,9 +17,13 @@ type recorder struct {
 	added   []string
 	changed []storyline.Event
 	poison  bool
+	onAdd   func() // called before each article is placed
 }
 
 func (r *recorder) Add(a *storyline.Article) string {
+	if r.onAdd != nil {
+		r.onAdd()
+	}
 	r.added = append(r.added, a.ID)
 	title := a.Title
 	if r.poison {
@@ -124,5 +129,55 @@ func TestClusterPassIsAtomic(t *testing.T) {
 	s, err := db.Stats(ctx)
 	if err != nil || s.Events != 3 || s.Storylines != 1 {
 		t.Fatalf("stored %d events, %d storylines (%v); want 3 and 1", s.Events, s.Storylines, err)
+	}
+}
+
+// TestLeaderKilledMidPass: a leader whose session dies while it clusters
+// (its process killed, its connection cut) writes nothing of the pass,
+// and another process takes the lead and does the pass whole.
+func TestLeaderKilledMidPass(t *testing.T) {
+	ctx := context.Background()
+	a, b := openTwice(t)
+	for _, id := range []string{"k1", "k2", "k3"} {
+		if err := a.SaveArticle(ctx, article(id, "body of "+id), []byte(id), "raw-"+id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	doomed := &recorder{}
+	l, err := a.TryLead(ctx, func() Clusterer { return doomed })
+	if err != nil || l == nil {
+		t.Fatalf("no lead: %v", err)
+	}
+	defer l.Close()
+	pid := l.conn.PgConn().PID()
+	doomed.onAdd = func() {
+		if len(doomed.added) == 1 { // one article placed, the pass not written
+			if _, err := b.pool.Exec(ctx, "SELECT pg_terminate_backend($1)", pid); err != nil {
+				t.Error(err)
+			}
+		}
+	}
+	if _, err := l.ClusterPending(ctx, 10); err == nil {
+		t.Fatal("a pass whose session died succeeded")
+	}
+	if pending, due, err := b.ClusterBacklog(ctx); err != nil || pending != 3 || due != 0 {
+		t.Fatalf("after the leader died mid-pass: %d pending, %d logged (%v); want 3 and 0", pending, due, err)
+	}
+	var next *Leader
+	for deadline := time.Now().Add(10 * time.Second); next == nil && time.Now().Before(deadline); {
+		if next, err = b.TryLead(ctx, func() Clusterer { return &recorder{} }); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(50 * time.Millisecond) // the lock is freed once the dead session's process has exited
+	}
+	if next == nil {
+		t.Fatal("no process could lead after the leader died")
+	}
+	defer next.Close()
+	if n, err := next.ClusterPending(ctx, 10); err != nil || n != 3 || next.Replayed != 0 {
+		t.Fatalf("the new leader clustered %d (%d replayed): %v; want 3 and none", n, next.Replayed, err)
+	}
+	if s, err := b.Stats(ctx); err != nil || s.Events != 3 {
+		t.Fatalf("%d events stored (%v), want 3", s.Events, err)
 	}
 }
