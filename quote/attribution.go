@@ -509,6 +509,9 @@ func cueAt(toks []tok, i int) bool {
 	if compounds[prev.lower+" "+t.lower] {
 		return false // "talk show", "in order to"
 	}
+	if nominalCues[t.lower] && i+1 < len(toks) && nounFollowers[toks[i+1].lower] && ownedNoun(toks, i) {
+		return false // "one of the central claims of", "the government's only hope at this point"
+	}
 	if prev.lower == "to" && i > 1 && t.lower == "say" && judgementsToSay[toks[i-2].lower] {
 		return false // "it is hard to say", "had little to say": nobody says anything
 	}
@@ -516,6 +519,22 @@ func cueAt(toks []tok, i int) bool {
 		return false
 	}
 	return !nounMarkers[prev.lower] && !strings.HasSuffix(prev.lower, "'s") && !strings.HasSuffix(prev.lower, "’s") && !isDigits(prev.text)
+}
+
+// ownedNoun reports whether a determiner or an owner stands before the
+// word at i across one or two modifiers: "the central claims", "the
+// government's only hope".
+func ownedNoun(toks []tok, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		t := toks[k]
+		if nounMarkers[t.lower] || strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "’s") {
+			return k < i-1
+		}
+		if t.punct || t.quoted || !isAdjectiveLike(t) {
+			return false
+		}
+	}
+	return false
 }
 
 // afterQuotation reports whether a quotation closes just before token i,

@@ -333,7 +333,9 @@ var particles = set(`up,back,off,down,away`)
 var compounds = phrases(`talk show,talk shows,think tank,think tanks,in order,on condition,call attention,called attention,
 calls attention,calling attention,read more,see also,see more,news reports,media reports,press reports,
 investigative reports,add to,adds to,added to,adding to,add momentum,adds momentum,added momentum,adding momentum,
-take notes,took notes,taking notes,takes notes,taken notes,compare notes,compared notes`)
+take notes,took notes,taking notes,takes notes,taken notes,compare notes,compared notes,roll call,close call,phone call,
+conference call,wake-up call,curtain call,particular order,executive order,executive orders,court order,gag order,
+restraining order,standing order`)
 
 // clauseOnly are cues that report only before a clause, a quotation or
 // the end of a sentence: "charged that", "“...,” he added", but not
@@ -394,3 +396,7 @@ var subordinators = set(`though,although,while,as,when,after,before,since,becaus
 var quotationCues = union(inflected(`exclaim,yell,scream,chant,beam,gush,laugh,sigh,snap+,cry,marvel,chuckle,whisper,mutter,
 murmur,bellow,holler,grumble,groan,quip+,gasp,sneer,snort,shrug,smile,grin+,plead,offer,interject,intone,boom,thunder,
 cheer,roar,croon,sing`, nil), nounForms)
+
+// nounFollowers follow a cue word used as a noun: "the claims of", "the
+// only hope at this point", "his call for".
+var nounFollowers = set(`of,at,is,was,for,in,on,from`)

@@ -219,3 +219,10 @@ func TestCreditedDigestItem(t *testing.T) {
 	check(t, "The minister has lately started saying the lease is a surrender.",
 		want{"indirect", "the lease is a surrender", "minister", "The minister", "saying", ""})
 }
+
+// Cue words in compounds and owned nouns report nothing: "a roll call
+// vote", "the central claims of the speech".
+func TestCueWordsAsNouns(t *testing.T) {
+	check(t, "The deputies held a roll call vote on the lease in the spring.")
+	check(t, "One of the central claims of the speech does not hold up.")
+}
