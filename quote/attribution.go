@@ -147,19 +147,44 @@ func (d *document) participleSubject(s storyline.Span, toks []tok, cue, cueEnd i
 	start := openingAdverbial(toks[:cue]) // "In 2016, Mrs. Schlafly endorsed Trump, saying"
 	end := start + leadingSubject(toks[start:cue])
 	if end == start || !looksLikeSpeaker(toks[start:end]) {
-		return nil
+		// The sentence opens with something else ("“...,” Trump told
+		// reporters, before insisting", "In a debate, while others ...,
+		// Trump hewed to the plan, noting"): the subject is the nearest
+		// one opening a clause after a comma or a quotation.
+		start, end = d.clauseSubject(toks, cue)
+		if start < 0 {
+			return nil
+		}
 	}
 	a := &attribution{cue: cueText(toks, cue, cueEnd), speakerStart: toks[start].start, speakerEnd: toks[end-1].end, medium: d.medium(s)}
 	a.contentStart, a.contentEnd = d.contentAfter(s, toks, cue, cueEnd)
 	return a
 }
 
+// clauseSubject finds, going back from the participle at cue, the
+// nearest clause opening after a comma or a closing quotation mark with a
+// speaker followed by its verb. It returns the speaker's token span, or -1.
+func (d *document) clauseSubject(toks []tok, cue int) (int, int) {
+	for k := cue - 2; k > 0; k-- {
+		t := toks[k-1]
+		if t.quoted || !(t.text == "," || t.text == "”" || t.text == "\"" || t.text == "'") {
+			continue
+		}
+		end := k + leadingSubject(toks[k:cue])
+		if end > k && end < cue-1 && !toks[end].punct && toks[end].text == toks[end].lower && looksLikeSpeaker(toks[k:end]) &&
+			!hasVerb(toks[k:end]) && !clauseWords[toks[k].lower] {
+			return k, end
+		}
+	}
+	return -1, -1
+}
+
 // commaBefore reports whether a comma stands before token i, also one
 // that American style puts inside a closing quotation mark: "a defence of
 // “New York values,” saying ...".
 func commaBefore(toks []tok, i int) bool {
-	if i > 0 && toks[i-1].text == "," {
-		return true
+	if i > 0 && (toks[i-1].text == "," || toks[i-1].text == "—" || toks[i-1].text == "–") {
+		return true // "flipped his choice – saying ..." sets the participle off with a dash too
 	}
 	return i > 1 && (toks[i-1].text == "”" || toks[i-1].text == "\"" || toks[i-1].text == "'") && toks[i-2].text == ","
 }
@@ -695,6 +720,19 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 		statementNouns[toks[cue-1].lower]) {
 		// "..., saying", "while saying", "released a statement saying"
 		return d.participleSubject(s, toks, cue, cueEnd)
+	}
+	if cue > 1 && strings.HasSuffix(toks[cue].lower, "ing") {
+		// "with three in 10 saying they ...": the phrase after "with" speaks.
+		for k := cue - 1; k >= 0 && k >= cue-7 && !toks[k].punct && !toks[k].quoted; k-- {
+			if toks[k].lower == "with" {
+				if k+1 < cue && looksLikeSpeaker(toks[k+1:cue]) && !hasVerb(toks[k+1:cue]) {
+					a := &attribution{cue: toks[cue].lower, speakerStart: toks[k+1].start, speakerEnd: toks[cue-1].end, medium: d.medium(s)}
+					a.contentStart, a.contentEnd = d.contentAfter(s, toks, cue, cueEnd)
+					return a
+				}
+				break
+			}
+		}
 	}
 	if cue > 0 && toks[cue-1].text == "," {
 		if a := d.appositiveSubject(s, toks, cue, cueEnd); a != nil {

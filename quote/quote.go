@@ -113,7 +113,20 @@ func (d *document) readSentence(i int) int {
 				d.indirect(attr, segs)
 			}
 		}
-		d.direct(span, long, attr)
+		if k, cue := d.splitByParticiple(span, long); attr != nil && k > 0 {
+			// "“A,” she said, adding, “B.”" makes two statements, the
+			// first attributed by the cue nearest to it.
+			first := attr
+			if a := d.findAttribution(span, long[:k]); a != nil && a.cue != cue {
+				first = a
+			}
+			d.direct(span, long[:k], first)
+			again := *first
+			again.cue = cue
+			d.direct(span, long[k:], &again)
+		} else {
+			d.direct(span, long, attr)
+		}
 		if attr != nil {
 			d.participleAfter(d.sentences[last], long, attr, segs)
 		}
@@ -190,6 +203,29 @@ func (d *document) participleAfter(s storyline.Span, long []int, attr *attributi
 		}
 		return
 	}
+}
+
+// splitByParticiple finds a participle cue between two of a sentence's
+// quotations, "“A,” she said, adding, “B.”", and returns the index of the
+// quotation it introduces and the cue, or 0.
+func (d *document) splitByParticiple(span storyline.Span, long []int) (int, string) {
+	if len(long) < 2 {
+		return 0, ""
+	}
+	toks := d.tokens(span)
+	t := 0
+	for k := 1; k < len(long); k++ {
+		from, to := d.segments[long[k-1]].end, d.segments[long[k]].start
+		for t < len(toks) && toks[t].start < from {
+			t++
+		}
+		for ; t < len(toks) && toks[t].start < to; t++ {
+			if strings.HasSuffix(toks[t].lower, "ing") && commaBefore(toks, t) && cueAt(toks, t) {
+				return k, toks[t].lower
+			}
+		}
+	}
+	return 0, ""
 }
 
 // endsWith reports whether a quotation ends its sentence.

@@ -226,3 +226,22 @@ func TestCueWordsAsNouns(t *testing.T) {
 	check(t, "The deputies held a roll call vote on the lease in the spring.")
 	check(t, "One of the central claims of the speech does not hold up.")
 }
+
+// A participle takes the subject of its own clause when the sentence opens
+// with something else; "with X saying" makes X the speaker; a dash sets a
+// participle off like a comma.
+func TestParticipleSubjects(t *testing.T) {
+	check(t, "At the harbour, while the crowd waited, Mansour spoke for an hour, insisting the lease was dead.",
+		want{"indirect", "the lease was dead", "Mansour", "", "insisting", ""})
+	check(t, "Most deputies backed the plan, with three in ten saying they would vote against it.",
+		want{"indirect", "they would vote against it", "three in ten", "", "saying", ""})
+	check(t, "Volkov changed his mind on the spot – saying the port would stay open.",
+		want{"indirect", "the port would stay open", "Volkov", "", "saying", ""})
+}
+
+// "“A,” she said, adding, “B.”" is two statements.
+func TestQuotationsSplitByAParticiple(t *testing.T) {
+	check(t, "“The lease is dead,” Laila Mansour said, adding, “The fleet will leave by spring.”",
+		want{"direct", "The lease is dead,", "Laila Mansour", "", "said", ""},
+		want{"direct", "The fleet will leave by spring.", "Laila Mansour", "", "adding", ""})
+}
