@@ -80,3 +80,15 @@ func inputLines(text string) map[string]bool {
 	}
 	return lines
 }
+
+// FuzzHasNavSeparator: the pass that spares the split says yes exactly
+// where navSeps would split.
+func FuzzHasNavSeparator(f *testing.F) {
+	f.Add("Home | World | Middle East")
+	f.Add("a :: b")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasNavSeparator(s), navSeps.MatchString(s); got != want {
+			t.Errorf("%q: hasNavSeparator %v, navSeps %v", s, got, want)
+		}
+	})
+}

@@ -28,3 +28,15 @@ func TestStreamedKeyAgreesWithNormKey(t *testing.T) {
 		}
 	}
 }
+
+// hasNavSeparator is the pass that spares the split: it must say yes
+// exactly where navSeps would split.
+func TestHasNavSeparatorAgreesWithTheSplit(t *testing.T) {
+	for _, s := range []string{"Home | World | Middle East", "Home|World", "a / b", "12/03/2016 at 10:00", "News » Politics",
+		"Note: the base", "a :: b", "a ::b", "a\t•\tb", "• lead", "x ›", "> quoted", "He said: “we stay” / they left",
+		"tab\t|\tsep", "", " | ", "a ·b", "word · word"} {
+		if got, want := hasNavSeparator(s), navSeps.MatchString(s); got != want {
+			t.Errorf("%q: hasNavSeparator %v, navSeps %v", s, got, want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
 )
@@ -87,7 +88,7 @@ func endsSentence(s string) bool {
 func isNavigation(s string) bool {
 	// Splitting costs; a line without any separator can only be a menu of
 	// section names.
-	if !strings.ContainsAny(s, "|»›>/•·:") {
+	if !hasNavSeparator(s) {
 		return isSectionList(s)
 	}
 	if parts := navSeps.Split(s, -1); len(parts) >= 3 {
@@ -102,7 +103,35 @@ func isNavigation(s string) bool {
 	return isSectionList(s)
 }
 
+// hasNavSeparator reports whether navSeps would split s, at the cost of
+// one pass over its bytes: most lines hold a colon or a slash, few a
+// separator between spaces.
+func hasNavSeparator(s string) bool {
+	space := func(i int) bool {
+		return i >= 0 && i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r')
+	}
+	for i, r := range s {
+		if !space(i - 1) {
+			continue
+		}
+		switch r {
+		case '|', '»', '›', '>', '/', '•', '·':
+			if space(i + utf8.RuneLen(r)) {
+				return true
+			}
+		case ':':
+			if strings.HasPrefix(s[i:], "::") && space(i+2) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func isSectionList(s string) bool {
+	if wordCount(s) > 12 {
+		return false // spares splitting every paragraph into its words
+	}
 	fields := strings.Fields(s)
 	if len(fields) == 0 || len(fields) > 12 {
 		return false
