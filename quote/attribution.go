@@ -146,6 +146,9 @@ var titleAbbreviations = set(`Mr,Mrs,Ms,Dr,Sen,Rep,Gov,Gen,Lt,Col,Sgt,Capt,Adm,P
 func (d *document) participleSubject(s storyline.Span, toks []tok, cue, cueEnd int) *attribution {
 	start := openingAdverbial(toks[:cue]) // "In 2016, Mrs. Schlafly endorsed Trump, saying"
 	end := start + leadingSubject(toks[start:cue])
+	if end-start > 3 && prepositions[toks[end-1].lower] && toks[end-2].text == toks[end-2].lower {
+		end -= 2 // "The businessman began by talking ..., saying": the verb and its preposition
+	}
 	if end == start || !looksLikeSpeaker(toks[start:end]) {
 		// The sentence opens with something else ("“...,” Trump told
 		// reporters, before insisting", "In a debate, while others ...,
@@ -213,7 +216,7 @@ func leadingSubject(toks []tok) int {
 	if len(toks) > 0 && determiners[toks[0].lower] {
 		end := 1
 		for end < len(toks) && end < 6 && !toks[end].punct && !auxiliaries[toks[end].lower] && !strings.HasSuffix(toks[end].lower, "ed") &&
-			!(isCue(toks[end].lower) && toks[end].text == toks[end].lower) {
+			!(isCue(toks[end].lower) && toks[end].text == toks[end].lower) && !participle(toks[end].lower) {
 			end++
 		}
 		return end
@@ -373,7 +376,9 @@ func (d *document) findAttributions(s storyline.Span) []*attribution {
 		}
 		out = append(out, a)
 		from = next
-		for from < len(toks) && toks[from].start < a.reach() {
+		// An attribution that reports nothing ("echoed that promise on
+		// Monday") leaves the rest of the sentence to read.
+		for from < len(toks) && toks[from].start < a.reach() && a.contentEnd > a.contentStart {
 			from++
 		}
 		// "criticised the plan and said allies ...": the second cue shares
@@ -560,6 +565,12 @@ func ownedNoun(toks []tok, i int) bool {
 		}
 	}
 	return false
+}
+
+// participle reports whether a lowercase word is an -ing form, which ends
+// a subject phrase: "The minister began by thanking".
+func participle(w string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "ing") && w != "during" && w != "including" && !strings.HasSuffix(w, "thing")
 }
 
 // afterQuotation reports whether a quotation closes just before token i,
@@ -935,7 +946,8 @@ func (d *document) relativeSubject(s storyline.Span, toks []tok, rel, cue, cueEn
 		!prepositions[toks[start-1].lower] && !isCue(toks[start-1].lower) {
 		start--
 	}
-	if start == end || !looksLikeSpeaker(toks[start:end]) || hasVerb(toks[start:end]) || !reportsClause(toks, cue, cueEnd) {
+	if start == end || !looksLikeSpeaker(toks[start:end]) || hasVerb(toks[start:end]) || !reportsClause(toks, cue, cueEnd) ||
+		(end-start > 1 && pronouns[toks[start].lower]) { // "He echoed that promise": a clause, not a name
 		return nil
 	}
 	a := &attribution{cue: cueText(toks, cue, cueEnd), speakerStart: toks[rel].start, speakerEnd: toks[rel].end,

@@ -189,8 +189,8 @@ func (d *document) participleAfter(s storyline.Span, long []int, attr *attributi
 		a := &attribution{cue: t.lower, speakerStart: attr.speakerStart, speakerEnd: attr.speakerEnd, nameStart: attr.nameStart,
 			nameEnd: attr.nameEnd, medium: attr.medium, inherit: attr.inherit}
 		a.contentStart, a.contentEnd = d.contentAfter(s, toks, k, k+1)
-		if a.contentEnd <= a.contentStart || d.overlapsSegment(a.contentStart, a.contentEnd) {
-			return
+		if a.contentEnd <= a.contentStart || d.overlapsAny(a.contentStart, a.contentEnd, long) {
+			return // a quotation after the participle is read as one
 		}
 		n := len(d.quotes)
 		d.indirect(a, segs)
@@ -203,6 +203,17 @@ func (d *document) participleAfter(s storyline.Span, long []int, attr *attributi
 		}
 		return
 	}
+}
+
+// overlapsAny reports whether a stretch of the body overlaps one of the
+// quotations idx.
+func (d *document) overlapsAny(start, end int, idx []int) bool {
+	for _, i := range idx {
+		if d.segments[i].start < end && d.segments[i].end > start {
+			return true
+		}
+	}
+	return false
 }
 
 // splitByParticiple finds a participle cue between two of a sentence's

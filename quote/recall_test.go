@@ -245,3 +245,16 @@ func TestQuotationsSplitByAParticiple(t *testing.T) {
 		want{"direct", "The lease is dead,", "Laila Mansour", "", "said", ""},
 		want{"direct", "The fleet will leave by spring.", "Laila Mansour", "", "adding", ""})
 }
+
+// An attribution that reports nothing leaves the rest of its sentence to
+// read; a participle after a quotation may report a quoted judgement; a
+// subject that began by doing something still speaks.
+func TestParticiplesAfterEmptyReportsAndQuotations(t *testing.T) {
+	check(t, "She echoed that promise on Monday, saying the fleet would leave by spring.",
+		want{"indirect", "the fleet would leave by spring", "She", "She", "saying", ""})
+	check(t, "“We did what we had to do,” Karim Nassar said, calling the lease “shameful.”",
+		want{"mixed", "the lease “shameful.”", "Karim Nassar", "", "calling", ""},
+		want{"direct", "We did what we had to do,", "Karim Nassar", "", "said", ""})
+	check(t, "The old minister began by thanking the fishermen, saying the harbour was theirs.",
+		want{"indirect", "the harbour was theirs", "old minister", "The old minister", "saying", ""})
+}
