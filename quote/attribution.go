@@ -622,6 +622,9 @@ func inFrame(toks []tok, i int) bool {
 	if clauseCues[w] && (next == "that" || next == "whether" || next == "if" || subjectPronouns[next] || whWords[next]) {
 		return true
 	}
+	if toCues[w] && next == "to" {
+		return true // "referring to the resorts", "alluding to his rival"
+	}
 	if aboutCues[w] && (next == "about" || next == "of" || next == "on" || next == "against") {
 		return true
 	}
@@ -1301,7 +1304,7 @@ func (d *document) contentAfter(s storyline.Span, toks []tok, cue, cueEnd int) (
 	if i >= len(toks) {
 		return s.End, s.End
 	}
-	if complementPrepositions[toks[i].lower] && i+1 < len(toks) {
+	if (complementPrepositions[toks[i].lower] || toks[i].lower == "to" && toCues[toks[cue].lower]) && i+1 < len(toks) {
 		i++ // "called for a ban", "warned of a crisis": what is reported is the object
 	}
 	end, stop := s.End, len(toks)

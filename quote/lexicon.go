@@ -12,7 +12,7 @@ func set(words string) map[string]bool {
 
 // cues are reporting verbs of speech and, as PolNeAR counts them too,
 // of thought and belief, in all their inflected forms.
-var cues = union(inflected(speechVerbs+","+beliefVerbs, nounForms), infinitiveCues, clauseCues, aboutCues, asCues, goOnForms)
+var cues = union(inflected(speechVerbs+","+beliefVerbs, nounForms), infinitiveCues, clauseCues, aboutCues, asCues, goOnForms, toCues)
 
 // freeCues report in any frame.
 var freeCues = union(inflected(speechVerbs+","+beliefVerbs, nounForms), goOnForms)
@@ -23,13 +23,14 @@ var freeCues = union(inflected(speechVerbs+","+beliefVerbs, nounForms), goOnForm
 var goOnForms = inflected(`continue`, nil)
 
 // Verbs that report a position only in one frame: "wants to", "plans
-// to"; "knows that"; "spoke about"; "sees X as Y". Elsewhere ("wants a
+// to"; "knows that"; "spoke about"; "referred to"; "sees X as Y". Elsewhere ("wants a
 // sandwich", "knows him", "spoke in Iowa", "saw the film") they report
 // nothing.
 var (
 	infinitiveCues = inflected(`want,plan+,seek,intend,aim,vow,threaten,hope,prefer+,wish,pledge,promise,refuse,decline`, nil)
 	clauseCues     = inflected(`know,see,understand,assume,imagine,guess,figure,reckon,suppose,remember,forget,discover,
 hear,insist,predict,agree,accept,conclude,concede,maintain,feel`, nil)
+	toCues    = inflected(`refer+,allude,point`, nil)
 	aboutCues = inflected(`speak,talk,speculate,joke,complain,boast,brag+,testify,comment,write,worry,fret+,rail,
 warn,caution,elaborate,muse,wonder,argue,agree,disagree`, nil)
 	asCues = inflected(`see,view,regard,describe,portray,paint,cast,characterize,characterise,depict,present,frame,

@@ -258,3 +258,14 @@ func TestParticiplesAfterEmptyReportsAndQuotations(t *testing.T) {
 	check(t, "The old minister began by thanking the fishermen, saying the harbour was theirs.",
 		want{"indirect", "the harbour was theirs", "old minister", "The old minister", "saying", ""})
 }
+
+// "referring to X", "pointed to X" report what they point at; "point" in
+// other frames reports nothing.
+func TestReferringAndPointingTo(t *testing.T) {
+	check(t, "“It will not last,” Volkov said, referring to the harbour lease.",
+		want{"indirect", "the harbour lease", "Volkov", "", "referring", ""},
+		want{"direct", "It will not last,", "Volkov", "", "said", ""})
+	check(t, "Mansour pointed to the empty docks along the coast.",
+		want{"indirect", "the empty docks along the coast", "Mansour", "", "pointed", ""})
+	check(t, "Mansour reached the point where the coast road ends.")
+}
