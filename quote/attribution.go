@@ -764,6 +764,16 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 	if passive(toks, j+1, cue) {
 		return d.passiveAgent(s, toks, cue, cueEnd)
 	}
+	if j >= 0 && (toks[j].lower == "when" || toks[j].lower == "after" || toks[j].lower == "if" || toks[j].text == ",") &&
+		strings.HasSuffix(toks[cue].lower, "ed") && cueEnd < len(toks) && toks[cueEnd].lower == "by" {
+		// "When asked by a reporter whether ...": a participle's agent speaks.
+		if a := d.passiveAgent(s, toks, cue, cueEnd); a != nil {
+			if subordinators[toks[j].lower] {
+				endAtMainClause(toks, cueEnd, a)
+			}
+			return a
+		}
+	}
 	if j >= 0 && j < cue-1 && toks[j].text == "," {
 		// "Republican lawmakers, who are close to the industry, have
 		// vowed": the appositive closes before the auxiliary.
@@ -845,14 +855,8 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 	if start > 0 && subordinators[toks[start-1].lower] && (start == 1 || toks[start-2].text == ",") {
 		// "Though Grassley has expressed no wish to hold hearings, Obama
 		// should ...": a report inside an opening subordinate clause ends
-		// with the clause, where the main clause's subject comes.
-		for k := cueEnd + 1; k+1 < len(toks) && toks[k].start < a.contentEnd; k++ {
-			if n := toks[k+1]; toks[k].text == "," && toks[k].start > a.contentStart && !toks[k].quoted && !n.quoted &&
-				(startsUpper(n.text) || determiners[n.lower] || subjectPronouns[n.lower]) {
-				a.contentEnd = toks[k].start
-				break
-			}
-		}
+		// with the clause.
+		endAtMainClause(toks, cueEnd, a)
 	}
 	if start > 0 && toks[start-1].text == "," && cueEnd < len(toks) && toks[cueEnd].text == "," {
 		// "In a general election, those Democrats argued, black voters
@@ -918,6 +922,19 @@ func (d *document) glossAt(toks []tok, cueEnd int) bool {
 	return k >= len(toks) || prepositions[toks[k].lower] || circumstancePrepositions[toks[k].lower] || strings.HasSuffix(toks[k].lower, "ing")
 }
 
+// endAtMainClause ends a report read from a subordinate clause where the
+// main clause's subject comes, after a comma: "When asked whether the
+// lease was dead, Volkov smiled".
+func endAtMainClause(toks []tok, from int, a *attribution) {
+	for k := from + 1; k+1 < len(toks) && toks[k].start < a.contentEnd; k++ {
+		if n := toks[k+1]; toks[k].text == "," && toks[k].start > a.contentStart && !toks[k].quoted && !n.quoted &&
+			(startsUpper(n.text) || determiners[n.lower] || subjectPronouns[n.lower]) {
+			a.contentEnd = toks[k].start
+			return
+		}
+	}
+}
+
 // subjectHead returns the end of the noun phrase heading a long subject,
 // before what qualifies it: "officials whose laws were struck down",
 // "activists clamoring to block him", "veterans interviewed at rallies".
@@ -977,15 +994,22 @@ func (d *document) passiveAgent(s storyline.Span, toks []tok, cue, cueEnd int) *
 	if cueEnd >= len(toks) || toks[cueEnd].lower != "by" {
 		return nil
 	}
+	// "was asked by a caller why ...": a question reports its clause too.
+	asks := strings.HasPrefix(toks[cue].lower, "ask")
+	opens := func(w string) bool { return w == "that" || asks && (w == "whether" || w == "if" || whWords[w]) }
 	end := cueEnd + 1
-	for end < len(toks) && end-cueEnd < 8 && !toks[end].punct && !toks[end].quoted && toks[end].lower != "that" {
+	for end < len(toks) && end-cueEnd < 8 && !toks[end].punct && !toks[end].quoted && !opens(toks[end].lower) {
 		end++
 	}
-	if end >= len(toks) || end == cueEnd+1 || toks[end].lower != "that" || !looksLikeSpeaker(toks[cueEnd+1:end]) {
+	if end >= len(toks) || end == cueEnd+1 || !opens(toks[end].lower) || !looksLikeSpeaker(toks[cueEnd+1:end]) {
 		return nil
 	}
 	a := &attribution{cue: cueText(toks, cue, cueEnd), speakerStart: toks[cueEnd+1].start, speakerEnd: toks[end-1].end, medium: d.medium(s)}
-	a.contentStart, a.contentEnd = d.clauseFrom(s, toks, end+1)
+	from := end
+	if toks[end].lower == "that" {
+		from = end + 1
+	}
+	a.contentStart, a.contentEnd = d.clauseFrom(s, toks, from)
 	return a
 }
 

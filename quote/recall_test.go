@@ -269,3 +269,11 @@ func TestReferringAndPointingTo(t *testing.T) {
 		want{"indirect", "the empty docks along the coast", "Mansour", "", "pointed", ""})
 	check(t, "Mansour reached the point where the coast road ends.")
 }
+
+// A question's asker named after "by" reports the question.
+func TestQuestionAskedByAnAgent(t *testing.T) {
+	check(t, "Volkov was asked by a caller why the fleet had stayed in the port.",
+		want{"indirect", "why the fleet had stayed in the port", "a caller", "", "asked", ""})
+	check(t, "When asked by a reporter whether the lease was dead, Volkov smiled.",
+		want{"indirect", "whether the lease was dead", "a reporter", "", "asked", ""})
+}
