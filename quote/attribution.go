@@ -231,8 +231,41 @@ func (d *document) headline(s storyline.Span, toks []tok) *attribution {
 	if end == 0 || end > 4 || end+4 > len(toks) || toks[end].text != ":" || notSpeakers[toks[0].lower] || !headlineSpeaker(toks[:end]) {
 		return d.creditedHeadline(s, toks)
 	}
+	if d.placeAt(toks[0].start) || nameList(toks[end+1:]) {
+		return nil // "Iowa: Tim Albrecht, Brad Anderson, ..." lists, it says nothing
+	}
 	return &attribution{cue: ":", speakerStart: toks[0].start, speakerEnd: toks[end-1].end,
 		contentStart: toks[end].end, contentEnd: s.End}
+}
+
+// placeAt reports whether the entity mentioned at byte i is a place.
+func (d *document) placeAt(i int) bool {
+	for _, e := range d.resolver.ents {
+		for _, m := range e.Mentions {
+			if m.Start <= i && i < m.End {
+				return e.Type == storyline.EntityPlace
+			}
+		}
+	}
+	return false
+}
+
+// nameList reports whether words are a list of names: "Tim Albrecht,
+// Brad Anderson, Rob Barron, ...".
+func nameList(ts []tok) bool {
+	commas, words, upper := 0, 0, 0
+	for _, t := range ts {
+		switch {
+		case t.text == ",":
+			commas++
+		case !t.punct:
+			words++
+			if startsUpper(t.text) {
+				upper++
+			}
+		}
+	}
+	return commas >= 3 && upper*10 >= words*8
 }
 
 // creditedHeadline reads a digest's item, "IOWA POLLS NOT WRONG - Mark
@@ -270,7 +303,14 @@ func headlineSpeaker(ts []tok) bool {
 			return false
 		}
 	}
-	return !(len(ts) == 1 && (len(ts[0].text) == 1 || rubrics[ts[0].lower])) && !(len(ts) == 2 && rubrics[ts[1].lower])
+	// Names hold no capitalised preposition or verb: "Big Win For
+	// Bernie:" and "FIX IS IN:" are headlines.
+	for _, t := range ts[1:] {
+		if prepositions[t.lower] || beForms[t.lower] {
+			return false
+		}
+	}
+	return !(len(ts) == 1 && (len(ts[0].text) == 1 || rubrics[ts[0].lower])) && !(len(ts) >= 2 && rubrics[ts[len(ts)-1].lower])
 }
 
 // leadingName returns the end of the name or pronoun opening a sentence.

@@ -291,7 +291,7 @@ here’s,let's,let’s,where's,where’s`)
 // rubrics head a line with a colon as a label, not a speaker.
 var rubrics = set(`latest,poll,polls,revealed,contributing,exclusive,breaking,analysis,opinion,editorial,factbox,explainer,
 live,update,updates,report,review,interview,transcript,summary,background,context,quiz,timeline,obituary,daily,watch,
-video,photos,chart,map,graphic,podcast,newsletter,recap,preview,verdict,bottom,line`)
+video,photos,chart,map,graphic,podcast,newsletter,recap,preview,verdict,bottom,line,note,notice,remember,reminder`)
 
 // phraseJoiners may stand before a determiner inside a noun phrase: "the
 // mayor and the governor", "even the most loyal", "across the country".

@@ -277,3 +277,12 @@ func TestQuestionAskedByAnAgent(t *testing.T) {
 	check(t, "When asked by a reporter whether the lease was dead, Volkov smiled.",
 		want{"indirect", "whether the lease was dead", "a reporter", "", "asked", ""})
 }
+
+// A colon after a place or a headline's phrase, or before a list of
+// names, reports nothing.
+func TestColonsThatReportNothing(t *testing.T) {
+	check(t, "Big Win For Fishermen: Parliament Holds Off On The Lease.")
+	check(t, "Editor’s Note: The following is the second of three excerpts from the book.")
+	check(t, "Mansour: The lease will never pass in this parliament.",
+		want{"indirect", "The lease will never pass in this parliament", "Mansour", "", ":", ""})
+}
