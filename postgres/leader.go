@@ -111,10 +111,10 @@ func (l *Leader) clusterPass(ctx context.Context, limit int) (int, error) {
 		if err != nil {
 			return fmt.Errorf("reading the articles to cluster: %w", err)
 		}
-		var taken []int64
-		var seqs []int64
+		// Each article is placed as it is read, so that a pass holds one
+		// article at a time, however large they are.
+		var taken, seqs []int64
 		var ids []string
-		var docs [][]byte
 		for rows.Next() {
 			var seq int64
 			var id string
@@ -124,9 +124,16 @@ func (l *Leader) clusterPass(ctx context.Context, limit int) (int, error) {
 				return fmt.Errorf("reading the articles to cluster: %w", err)
 			}
 			taken = append(taken, seq)
-			if doc != nil {
-				seqs, ids, docs = append(seqs, seq), append(ids, id), append(docs, doc)
+			if doc == nil {
+				continue
 			}
+			var a storyline.Article
+			if err := json.Unmarshal(doc, &a); err != nil {
+				rows.Close()
+				return fmt.Errorf("decoding article %s to cluster: %w", id, err)
+			}
+			l.c.Add(&a)
+			seqs, ids = append(seqs, seq), append(ids, id)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -134,13 +141,6 @@ func (l *Leader) clusterPass(ctx context.Context, limit int) (int, error) {
 		}
 		if len(taken) == 0 {
 			return nil
-		}
-		for i, doc := range docs {
-			var a storyline.Article
-			if err := json.Unmarshal(doc, &a); err != nil {
-				return fmt.Errorf("decoding article %s to cluster: %w", ids[i], err)
-			}
-			l.c.Add(&a)
 		}
 		events, storylines := l.c.Changed()
 		batch := &pgx.Batch{}
@@ -180,8 +180,10 @@ func (l *Leader) replay(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("replaying the cluster log: %w", err)
 		}
-		var page []*storyline.Article
-		next := logged // a page of log rows whose articles are all gone ends the replay
+		// The join comes before the limit: no row means no article is left
+		// to replay, even if log rows are (their articles were deleted).
+		next := logged
+		n := 0
 		for rows.Next() {
 			var doc []byte
 			var a storyline.Article
@@ -193,16 +195,14 @@ func (l *Leader) replay(ctx context.Context) error {
 				rows.Close()
 				return fmt.Errorf("decoding an article of the cluster log: %w", err)
 			}
-			page = append(page, &a)
+			c.Add(&a) // as it is read: one article held at a time
+			n++
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return fmt.Errorf("replaying the cluster log: %w", err)
 		}
-		for _, a := range page {
-			c.Add(a)
-		}
-		replayed += len(page)
+		replayed += n
 		last = next
 	}
 	c.Changed() // what the log holds is saved already
