@@ -1343,11 +1343,13 @@ func (d *document) contentAfter(s storyline.Span, toks []tok, cue, cueEnd int) (
 	}
 	// "said on Friday that ...": the clause starts after "that", unless
 	// another clause or cue comes first ("says she agrees and argues that").
-	reach := 7
+	reach, place := 7, false
 	if i < len(toks) && (prepositions[toks[i].lower] || temporalWords[toks[i].lower]) {
-		reach = 12 // "said in an interview with the newspaper Clarin that"
+		// "said in an interview with the newspaper Clarin that", "said in
+		// Madison, Wisconsin, that": a phrase of place may hold commas.
+		reach, place = 12, true
 	}
-	for k := i; k < len(toks) && k < i+reach && !toks[k].punct && !toks[k].quoted; k++ {
+	for k := i; k < len(toks) && k < i+reach && !(toks[k].punct && !(place && toks[k].text == ",")) && !toks[k].quoted; k++ {
 		if toks[k].lower == "that" {
 			i = k + 1
 			if k+1 < len(toks) && (beForms[toks[k+1].lower] || modals[toks[k+1].lower] || toks[k+1].lower == "has" || contractedAux[toks[k+1].lower]) {
@@ -1919,6 +1921,9 @@ func clauseBreak(toks []tok, k int) bool {
 	if t.text == ";" {
 		return true
 	}
+	if (t.text == "—" || t.text == "–") && k+1 < len(toks) && (toks[k+1].lower == "a" || toks[k+1].lower == "an") {
+		return true // the writer's gloss after a dash: "— a play on words with ..."
+	}
 	if t.text != "," {
 		return false
 	}
@@ -1929,11 +1934,11 @@ func clauseBreak(toks []tok, k int) bool {
 	case next.lower == "but" && k+2 < len(toks) && toks[k+2].text == toks[k+2].lower &&
 		(strings.HasSuffix(toks[k+2].lower, "ed") || auxiliaries[toks[k+2].lower] || modals[toks[k+2].lower]):
 		return false // "the process was fair, but required an effort": the same clause goes on
-	case next.lower == "according" || next.lower == "but" || next.lower == "while" || next.lower == "whereas":
+	case next.lower == "according" || next.lower == "but" || next.lower == "while" || next.lower == "whereas" || next.lower == "though" || next.lower == "although" || next.lower == "even" && k+2 < len(toks) && (toks[k+2].lower == "though" || toks[k+2].lower == "as" || toks[k+2].lower == "if"):
 		return true
 	case (next.lower == "a" || next.lower == "an" || next.lower == "the") && !hasFiniteVerb(toks[k+1:]) && !commaAfter(toks, k+1):
 		return true // the writer's gloss closing the sentence: ", a modest boost for Obama"
-	case next.lower == "who" || next.lower == "which":
+	case next.lower == "who" || next.lower == "which" || next.lower == "where":
 		// The writer's gloss on a name closing the sentence: ", who was
 		// his chief of staff". One closed by a comma sits inside the clause.
 		return !commaAfter(toks, k+1)
@@ -1942,7 +1947,8 @@ func clauseBreak(toks []tok, k int) bool {
 	case strings.HasSuffix(next.lower, "ing") && isCue(next.lower):
 		return true
 	case next.lower == "and" && k+2 < len(toks):
-		return pronouns[toks[k+2].lower]
+		// "..., and he ...", "..., and when asked ...": another clause
+		return pronouns[toks[k+2].lower] || subordinators[toks[k+2].lower]
 	}
 	return false
 }

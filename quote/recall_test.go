@@ -286,3 +286,17 @@ func TestColonsThatReportNothing(t *testing.T) {
 	check(t, "Mansour: The lease will never pass in this parliament.",
 		want{"indirect", "The lease will never pass in this parliament", "Mansour", "", ":", ""})
 }
+
+// A report ends before the writer's gloss: ", where ...", ", though ...",
+// "— a ..."; "said in Anselm, on the coast, that" reads its clause after
+// "that"; ", and when ..." opens another clause.
+func TestReportEndsBeforeTheWritersGloss(t *testing.T) {
+	check(t, "Mansour said she would visit the coast, where the storm had destroyed the docks.",
+		want{"indirect", "she would visit the coast", "Mansour", "", "said", ""})
+	check(t, "Volkov said the fleet would stay, even though the lease had run out.",
+		want{"indirect", "the fleet would stay", "Volkov", "", "said", ""})
+	check(t, "Volkov said he would meet the “anchor man” — a jibe at the harbour master.",
+		want{"mixed", "he would meet the “anchor man”", "Volkov", "", "said", ""})
+	check(t, "Mansour said in Anselm, on the coast, that the lease was dead.",
+		want{"indirect", "the lease was dead", "Mansour", "", "said", ""})
+}
