@@ -607,6 +607,8 @@ func ownedNoun(toks []tok, i int) bool {
 	return false
 }
 
+var closingMarks = set(`”,",''`)
+
 // participle reports whether a lowercase word is an -ing form, which ends
 // a subject phrase: "The minister began by thanking".
 func participle(w string) bool {
@@ -842,7 +844,8 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 	if start == end && j > 0 && (toks[j].lower == "and" || toks[j].lower == "but") {
 		// "Wealth-X keeps its finances secret but says ...": the cue
 		// shares the subject that opens the sentence.
-		start, end = 0, leadingName(toks)
+		start = openingAdverbial(toks[:j]) // "By the end of the day, Mr. Trump ... and said"
+		end = start + leadingName(toks[start:j])
 	}
 	if start < end && (prepositions[toks[end-1].lower] || toks[end-1].lower == "to") {
 		// "He continues to insist", "Limbaugh began by crediting": the
@@ -1006,8 +1009,17 @@ func (d *document) relativeSubject(s storyline.Span, toks []tok, rel, cue, cueEn
 		!prepositions[toks[start-1].lower] && !isCue(toks[start-1].lower) {
 		start--
 	}
-	if start == end || !looksLikeSpeaker(toks[start:end]) || hasVerb(toks[start:end]) || !reportsClause(toks, cue, cueEnd) ||
-		(end-start > 1 && pronouns[toks[start].lower]) { // "He echoed that promise": a clause, not a name
+	if start < end && (hasVerb(toks[start:end]) || end-start > 1 && pronouns[toks[start].lower]) {
+		// "Trump was out-brutalizing Ted Cruz, who said": the name just
+		// before the relative pronoun is what it stands for; "He echoed
+		// that promise" holds none.
+		k := end
+		for k > start && isName(toks[k-1:k]) && !pronouns[toks[k-1].lower] {
+			k--
+		}
+		start = k
+	}
+	if start == end || !looksLikeSpeaker(toks[start:end]) || hasVerb(toks[start:end]) || !reportsClause(toks, cue, cueEnd) {
 		return nil
 	}
 	a := &attribution{cue: cueText(toks, cue, cueEnd), speakerStart: toks[rel].start, speakerEnd: toks[rel].end,
@@ -1914,6 +1926,14 @@ func clauseBreak(toks []tok, k int) bool {
 	t := toks[k]
 	if coordinatedCue(toks, k) >= 0 || opensAttribution(toks, k) {
 		return true
+	}
+	if t.text == "," && t.quoted && k+2 < len(toks) && !toks[k+1].quoted && closingMarks[toks[k+1].text] && !toks[k+2].quoted {
+		// "are “non-entities in the Senate,” but he gave ...": a comma
+		// American style puts inside the closing mark ends the clause too.
+		return clauseBreak(toks, k+1)
+	}
+	if closingMarks[t.text] && k > 0 && toks[k-1].text == "," && toks[k-1].quoted {
+		t = tok{text: ",", punct: true}
 	}
 	if t.quoted || !t.punct {
 		return false

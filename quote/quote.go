@@ -192,16 +192,39 @@ func (d *document) participleAfter(s storyline.Span, long []int, attr *attributi
 		if a.contentEnd <= a.contentStart || d.overlapsAny(a.contentStart, a.contentEnd, long) {
 			return // a quotation after the participle is read as one
 		}
-		n := len(d.quotes)
-		d.indirect(a, segs)
-		if len(d.quotes) > n && n > 0 {
-			// The quotation stays the last quote, so that the next
-			// sentence's unattributed quotation goes on from it.
-			q := d.quotes[n-1]
-			copy(d.quotes[n-1:], d.quotes[n:])
-			d.quotes[len(d.quotes)-1] = q
-		}
+		d.indirectBefore(a, segs)
 		return
+	}
+	// "“...,” said Priebus, though he added that ...": a report of its own
+	// after the quotation's attribution.
+	from := 0
+	for from < len(toks) && toks[from].start <= after {
+		from++
+	}
+	for from < len(toks) {
+		a, next := d.attributionFrom(s, toks, from)
+		if a == nil {
+			return
+		}
+		if a.speakerStart > after && a.speakerStart > attr.speakerEnd && a.contentStart > after && a.contentEnd > a.contentStart &&
+			!d.overlapsAny(a.contentStart, a.reach(), long) {
+			d.indirectBefore(a, segs)
+			return
+		}
+		from = next
+	}
+}
+
+// indirectBefore records reported speech read after a quotation while the
+// quotation stays the last quote, so that the next sentence's
+// unattributed quotation goes on from it.
+func (d *document) indirectBefore(a *attribution, segs []int) {
+	n := len(d.quotes)
+	d.indirect(a, segs)
+	if len(d.quotes) > n && n > 0 {
+		q := d.quotes[n-1]
+		copy(d.quotes[n-1:], d.quotes[n:])
+		d.quotes[len(d.quotes)-1] = q
 	}
 }
 
@@ -470,7 +493,8 @@ func (d *document) indirect(attr *attribution, segs []int) {
 		return
 	}
 	for _, i := range segs {
-		if d.segments[i].start >= q.Start && d.segments[i].end <= q.End {
+		// A fragment whose comma stays out of the report is inside it.
+		if d.segments[i].start >= q.Start && d.segments[i].end <= q.End+1 {
 			q.Kind = storyline.QuoteMixed
 			d.used[i] = true
 		}

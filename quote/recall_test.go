@@ -300,3 +300,18 @@ func TestReportEndsBeforeTheWritersGloss(t *testing.T) {
 	check(t, "Mansour said in Anselm, on the coast, that the lease was dead.",
 		want{"indirect", "the lease was dead", "Mansour", "", "said", ""})
 }
+
+// A comma inside a closing mark ends a clause; a coordinated cue takes the
+// subject after an opening phrase; a relative pronoun stands for the name
+// just before it; a report after a quotation's attribution is its own.
+func TestCommasInsideMarksAndLaterReports(t *testing.T) {
+	check(t, "Volkov said the two deputies are “errand boys of the port,” but he praised the mayor.",
+		want{"mixed", "the two deputies are “errand boys of the port", "Volkov", "", "said", ""})
+	check(t, "By the end of the day, Volkov was forced into a retreat and said that his words had been twisted.",
+		want{"indirect", "his words had been twisted", "Volkov", "", "said", ""})
+	check(t, "Mansour was outflanking Karim Nassar, who said he would keep the lease for one more year.",
+		want{"indirect", "he would keep the lease for one more year", "Karim Nassar", "who", "said", ""})
+	check(t, "“The storm cost us a season,” said Karim Nassar, though he added that the fleet would recover.",
+		want{"indirect", "the fleet would recover", "Karim Nassar", "he", "added", ""},
+		want{"direct", "The storm cost us a season,", "Karim Nassar", "", "said", ""})
+}
