@@ -566,6 +566,10 @@ func cueAt(toks []tok, i int) bool {
 			return false
 		}
 	}
+	if strings.HasPrefix(t.lower, "report") && i+1 < len(toks) &&
+		(financialNouns[toks[i+1].lower] || i+2 < len(toks) && determiners[toks[i+1].lower] && financialNouns[toks[i+2].lower]) {
+		return false // "reported earnings of $8.42 a share"
+	}
 	if i+1 < len(toks) && (particles[toks[i+1].lower] || compounds[t.lower+" "+toks[i+1].lower]) {
 		return false // "added up to", "think tank"
 	}

@@ -336,7 +336,8 @@ calls attention,calling attention,read more,see also,see more,news reports,media
 investigative reports,add to,adds to,added to,adding to,add momentum,adds momentum,added momentum,adding momentum,
 take notes,took notes,taking notes,takes notes,taken notes,compare notes,compared notes,roll call,close call,phone call,
 conference call,wake-up call,curtain call,particular order,executive order,executive orders,court order,gag order,
-restraining order,standing order`)
+restraining order,standing order,tv show,radio show,game show,reality show,news show,daily show,morning show,
+believe me,trust me`)
 
 // clauseOnly are cues that report only before a clause, a quotation or
 // the end of a sentence: "charged that", "“...,” he added", but not
@@ -401,3 +402,7 @@ cheer,roar,croon,sing`, nil), nounForms)
 // nounFollowers follow a cue word used as a noun: "the claims of", "the
 // only hope at this point", "his call for".
 var nounFollowers = set(`of,at,is,was,for,in,on,from`)
+
+// financialNouns after "reported" make it a company's accounts, not a
+// statement: "reported earnings of $8.42 a share", "reported a loss".
+var financialNouns = set(`earnings,earning,profit,profits,revenue,revenues,sales,loss,losses,income,results,deficit,surplus`)

@@ -315,3 +315,10 @@ func TestCommasInsideMarksAndLaterReports(t *testing.T) {
 		want{"indirect", "the fleet would recover", "Karim Nassar", "he", "added", ""},
 		want{"direct", "The storm cost us a season,", "Karim Nassar", "", "said", ""})
 }
+
+// "reported earnings", "a TV show", "believe me" report nothing.
+func TestAccountsShowsAndDiscourseMarkers(t *testing.T) {
+	check(t, "The harbour company reported earnings of two dollars a share for the quarter.")
+	check(t, "The host of the TV show spent the summer on the coast with the fleet.")
+	check(t, "And believe me, the harbour will never be the same again.")
+}
