@@ -1593,13 +1593,23 @@ func (d *document) accordingTo(s storyline.Span, toks []tok) *attribution {
 		default:
 			a.contentStart, a.contentEnd = d.openingOf(s), toks[i].start
 			// "(the number is closer to 15 percent, according to X)": the
-			// account opens with its parenthesis.
+			// account opens with its parenthesis; "Mormons, who make up a
+			// majority, according to X" accounts for the relative clause
+			// only, and "..., with $1.6 billion in profit, according to X"
+			// for the figure.
 			for k := i - 1; k >= 0; k-- {
-				if toks[k].text == ")" {
+				if toks[k].text == ")" || toks[k].quoted {
 					break
 				}
 				if toks[k].text == "(" {
 					a.contentStart = toks[k].end
+					break
+				}
+				if k+1 < i-1 && toks[k].text == "," && (toks[k+1].lower == "who" || toks[k+1].lower == "which" || toks[k+1].lower == "with") {
+					a.contentStart = toks[k+1].start
+					if toks[k+1].lower == "with" {
+						a.contentStart = toks[k+2].start
+					}
 					break
 				}
 			}

@@ -322,3 +322,9 @@ func TestAccountsShowsAndDiscourseMarkers(t *testing.T) {
 	check(t, "The host of the TV show spent the summer on the coast with the fleet.")
 	check(t, "And believe me, the harbour will never be the same again.")
 }
+
+// "according to" at the end of a relative clause accounts for that clause.
+func TestAccordingToAfterARelativeClause(t *testing.T) {
+	check(t, "The fleet stayed in Anselm, which lost a third of its trade, according to the harbour office.",
+		want{"indirect", "which lost a third of its trade", "harbour office", "the harbour office", "according to", ""})
+}
