@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -162,35 +163,25 @@ func (k *storyKeeper) shifts(ctx context.Context, l *postgres.Leader) error {
 }
 
 // recompute is recomputeShifts for the articles of a leader's pass, which
-// may quote thousands of speakers: their quotes are read in one statement
-// rather than a few per speaker. Shifts are detected per speaker, so
-// detecting them over the quotes of all the speakers due and keeping
-// theirs gives what recomputeShifts gives, in its order.
+// may quote thousands of speakers: their quotes are read a chunk of
+// speakers at a time, one statement per chunk rather than a few per
+// speaker, and only one chunk's quotes are held at once. Shifts are
+// detected per speaker, so detecting them over a chunk's quotes and
+// keeping its speakers' gives what recomputeShifts gives; the chunks are
+// taken in key order, so the shifts come in its order too.
 func (k *storyKeeper) recompute(ctx context.Context, articles []string) ([]storyline.Shift, bool, error) {
 	quoted, err := k.db.QuotedSpeakers(ctx, articles)
 	if err != nil {
 		return nil, false, err
 	}
-	speakers := map[string]bool{}
-	var entities, names []string
+	resolved := map[string]bool{} // key -> whether it is an entity id
 	for _, sp := range quoted {
-		key := quoteSpeaker(storyline.Quote{Speaker: sp})
-		if key == "" || speakers[key] {
-			continue
-		}
-		speakers[key] = true
-		if sp.Entity != "" {
-			entities = append(entities, key)
-		} else {
-			names = append(names, key)
+		if key := quoteSpeaker(storyline.Quote{Speaker: sp}); key != "" {
+			resolved[key] = resolved[key] || sp.Entity != ""
 		}
 	}
-	if len(speakers) == 0 {
+	if len(resolved) == 0 {
 		return nil, false, nil
-	}
-	quotes, err := k.db.QuotesBySpeakers(ctx, entities, names)
-	if err != nil {
-		return nil, false, err
 	}
 	storylineOf, err := storylinesByArticle(ctx, k.db)
 	if err != nil {
@@ -202,13 +193,37 @@ func (k *storyKeeper) recompute(ctx context.Context, articles []string) ([]story
 	}
 	var shifts []storyline.Shift
 	for _, s := range kept {
-		if !speakers[shiftSpeaker(s)] {
+		if _, due := resolved[shiftSpeaker(s)]; !due {
 			shifts = append(shifts, s)
 		}
 	}
-	for _, s := range stance.DetectIn(quotes, storylineOf, stance.MinConfidence) {
-		if speakers[shiftSpeaker(s)] {
-			shifts = append(shifts, s)
+	keys := make([]string, 0, len(resolved))
+	for key := range resolved {
+		keys = append(keys, key)
+	}
+	slices.Sort(keys)
+	const chunk = 200
+	for len(keys) > 0 {
+		part := keys[:min(chunk, len(keys))]
+		keys = keys[len(part):]
+		var entities, names []string
+		inPart := map[string]bool{}
+		for _, key := range part {
+			inPart[key] = true
+			if resolved[key] {
+				entities = append(entities, key)
+			} else {
+				names = append(names, key)
+			}
+		}
+		quotes, err := k.db.QuotesBySpeakers(ctx, entities, names)
+		if err != nil {
+			return nil, false, err
+		}
+		for _, s := range stance.DetectIn(quotes, storylineOf, stance.MinConfidence) {
+			if inPart[shiftSpeaker(s)] {
+				shifts = append(shifts, s)
+			}
 		}
 	}
 	return shifts, true, nil
