@@ -88,7 +88,7 @@ func BenchmarkAdd(b *testing.B) {
 	}
 }
 
-func loadPool(b *testing.B) []goldItem {
+func loadPool(b testing.TB) []goldItem {
 	var pool []goldItem
 	for _, rel := range []string{"data/polnear/train.jsonl", "data/timelines/timelines-dev.jsonl", "data/events/events-dev.jsonl"} {
 		path, err := shared.Path(rel)

@@ -11,6 +11,8 @@ import (
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/entity"
 	"github.com/storyline-news/storyline/internal/shared"
+	"github.com/storyline-news/storyline/quote"
+	"github.com/storyline-news/storyline/timex"
 )
 
 // TestTune is the command the defaults of New were chosen with. It prints,
@@ -19,7 +21,8 @@ import (
 //
 //	STORYLINE_TUNE=1 go test -run TestTune -v ./cluster
 //
-// STORYLINE_TUNE=ents gives the articles the entities the pipeline would;
+// STORYLINE_TUNE=ents gives the articles the entities and quotes the
+// pipeline would (what `storyline eval` measures);
 // STORYLINE_TUNE_HALF=B prints the defaults on half B, the confirmation
 // to read once the choices are made, never to choose by.
 func TestTune(t *testing.T) {
@@ -80,6 +83,11 @@ func sweepOptions(half int) []namedOptions {
 	for _, decay := range []float64{0.75, 3, 6} {
 		out = append(out, namedOptions{fmt.Sprintf("headline decay %.2f days", decay), Options{headlineDecay: decay}})
 	}
+	for _, bonus := range []float64{0.02, 0.1} {
+		for _, full := range []int{1, 6} {
+			out = append(out, namedOptions{fmt.Sprintf("quote bonus %.2f full at %d", bonus, full), Options{quoteBonus: bonus, quoteFull: full}})
+		}
+	}
 	return out
 }
 
@@ -120,23 +128,35 @@ func shuffledMean(t *testing.T, items []goldItem, gold map[string]string, half i
 	return mean
 }
 
-// cachedEntities annotates each article once with the entity recogniser
-// the pipeline runs, however many option sets read it.
+// cachedEntities annotates each article once as the pipeline does (its
+// entities, quotes and dates, and bare surnames linked to the people named
+// in full before them), however many option sets read it. Articles come
+// in the stream order of the first run, as ingest would link them.
 func cachedEntities(t *testing.T) Annotate {
 	rec, err := entity.New(entity.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	cache := map[string][]storyline.Entity{}
+	anns := []storyline.Annotator{rec, quote.New(), timex.New()}
+	people := entity.NewDirectory()
+	type found struct {
+		ents   []storyline.Entity
+		quotes []storyline.Quote
+	}
+	cache := map[string]found{}
 	return func(ctx context.Context, a *storyline.Article) error {
-		if ents, ok := cache[a.ID]; ok {
-			a.Entities = ents
+		if f, ok := cache[a.ID]; ok {
+			a.Entities, a.Quotes = f.ents, f.quotes
 			return nil
 		}
-		if err := rec.Annotate(ctx, a); err != nil {
-			return fmt.Errorf("entities of %s: %w", a.ID, err)
+		for _, an := range anns {
+			if err := an.Annotate(ctx, a); err != nil {
+				return fmt.Errorf("annotating %s: %w", a.ID, err)
+			}
 		}
-		cache[a.ID] = a.Entities
+		people.Link(a)
+		people.LearnArticle(a)
+		cache[a.ID] = found{a.Entities, a.Quotes}
 		return nil
 	}
 }

@@ -207,10 +207,17 @@ func pipelineAnnotate() (cluster.Annotate, error) {
 	}
 	anns := []storyline.Annotator{ents, quote.New(), timex.New()}
 	people := entity.NewDirectory()
-	return func(ctx context.Context, a *storyline.Article) error {
+	return func(ctx context.Context, a *storyline.Article) (err error) {
+		// Ingest turns an annotator's panic into an error for that input;
+		// the evaluation names the article instead of crashing.
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("panic: %v", r) // the caller names the article
+			}
+		}()
 		for _, an := range anns {
 			if err := an.Annotate(ctx, a); err != nil {
-				return err
+				return err // the caller names the article
 			}
 		}
 		people.Link(a)
