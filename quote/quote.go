@@ -80,7 +80,7 @@ func (d *document) segmentsIn(s storyline.Span) []int {
 func (d *document) readSentence(i int) int {
 	s := d.sentences[i]
 	segs := d.segmentsIn(s)
-	long := d.standalone(s, longSegments(d.body, d.segments, segs))
+	long := d.standalone(s, longSegments(d.body, d.segments, segs, d.reply))
 	if len(long) > 0 {
 		last := i
 		for end := d.segments[long[len(long)-1]].end; last+1 < len(d.sentences) && d.sentences[last].End < end; {
@@ -333,15 +333,44 @@ func (d *document) trailing(s storyline.Span) *attribution {
 
 // longSegments keeps quotations long enough to be speech: scare quotes,
 // nicknames and titles of works are one to three words.
-func longSegments(body string, all []segment, idx []int) []int {
+func longSegments(body string, all []segment, idx []int, reply func(int) bool) []int {
 	var out []int
 	for _, i := range idx {
 		text := body[all[i].start:all[i].end]
-		if n := len(strings.Fields(text)); n >= 4 || (n >= 2 && endsWithPunct(text)) {
+		if n := len(strings.Fields(text)); n >= 4 || (n >= 2 && endsWithPunct(text)) || n == 1 && endsWithPunct(text) && reply(i) {
 			out = append(out, i)
 		}
 	}
 	return out
+}
+
+// reply reports whether a one-word quotation is a reply of its own, as
+// its attribution shows: "said, “No.”", "replied: “Absolutely!”",
+// "“Really,” she added".
+func (d *document) reply(i int) bool {
+	seg := d.segments[i]
+	before := strings.TrimRight(d.body[max(0, seg.start-40):seg.start], " “\"'")
+	if strings.HasSuffix(before, ",") || strings.HasSuffix(before, ":") {
+		f := strings.Fields(strings.TrimRight(before, ",:"))
+		if len(f) > 0 && quotingVerbs[strings.ToLower(f[len(f)-1])] {
+			return true
+		}
+	}
+	if !seg.closed {
+		return false
+	}
+	after := strings.TrimLeft(d.body[seg.end:min(len(d.body), seg.end+40)], "”\"' ")
+	f := strings.Fields(after)
+	for k := 0; k < len(f) && k < 4; k++ {
+		w := strings.ToLower(strings.Trim(f[k], ".,;:!?"))
+		if quotingVerbs[w] && k > 0 && (k == 1 && pronouns[strings.ToLower(f[0])] || startsUpper(f[0])) {
+			return true // "“Really,” she added", "“No,” Volkov replied"
+		}
+		if strings.ContainsAny(f[k], ".,;:!?") {
+			break
+		}
+	}
+	return false
 }
 
 // standalone keeps quotations that stand as speech of their own: at the

@@ -328,3 +328,13 @@ func TestAccordingToAfterARelativeClause(t *testing.T) {
 	check(t, "The fleet stayed in Anselm, which lost a third of its trade, according to the harbour office.",
 		want{"indirect", "which lost a third of its trade", "harbour office", "the harbour office", "according to", ""})
 }
+
+// A one-word reply is a quotation when its attribution shows it; a
+// one-word scare quote is not.
+func TestOneWordReplies(t *testing.T) {
+	check(t, "Asked whether the lease would pass, Mansour replied, “Never.”",
+		want{"direct", "Never.", "Mansour", "", "replied", ""})
+	check(t, "“Absolutely,” Volkov said when asked about the fleet.",
+		want{"direct", "Absolutely,", "Volkov", "", "said", ""})
+	check(t, "The fishermen sailed past the “forbidden” reef on Monday.")
+}
