@@ -1223,6 +1223,15 @@ func (d *document) tailCue(toks []tok, cueEnd int) bool {
 	// "..., polls suggest she shouldn't try": a clause after the cue is
 	// what it reports; only a time, place or listener may follow a tail cue.
 	next := toks[cueEnd]
+	if tellCues[toks[cueEnd-1].lower] && !tailWords[next.lower] && !next.punct {
+		// "..., he told reporters." closes, but "Clinton had asked Sullivan
+		// to send it" reports what she asked.
+		for _, t := range toks[cueEnd:] {
+			if t.lower == "to" || t.lower == "that" || t.lower == "whether" || t.lower == "if" {
+				return false
+			}
+		}
+	}
 	return rest <= 6 && (tailWords[next.lower] || next.punct || tellCues[toks[cueEnd-1].lower])
 }
 

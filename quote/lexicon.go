@@ -401,7 +401,7 @@ cheer,roar,croon,sing`, nil), nounForms)
 
 // nounFollowers follow a cue word used as a noun: "the claims of", "the
 // only hope at this point", "his call for".
-var nounFollowers = set(`of,at,is,was,for,in,on,from`)
+var nounFollowers = set(`of,at,is,was,for,in,on,from,to`)
 
 // financialNouns after "reported" make it a company's accounts, not a
 // statement: "reported earnings of $8.42 a share", "reported a loss".

@@ -338,3 +338,11 @@ func TestOneWordReplies(t *testing.T) {
 		want{"direct", "Absolutely,", "Volkov", "", "said", ""})
 	check(t, "The fishermen sailed past the “forbidden” reef on Monday.")
 }
+
+// A tell cue after an opening phrase reports its infinitive; "a simple
+// call to the office" is a noun.
+func TestTellCueAfterAnOpeningPhrase(t *testing.T) {
+	check(t, "In two other cases, Mansour had asked her deputy to send the files.",
+		want{"indirect", "her deputy to send the files", "Mansour", "", "asked", ""})
+	check(t, "A simple call to the harbour office would have settled it.")
+}
