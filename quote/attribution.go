@@ -1958,6 +1958,10 @@ func clauseBreak(toks []tok, k int) bool {
 	if closingMarks[t.text] && k > 0 && toks[k-1].text == "," && toks[k-1].quoted {
 		t = tok{text: ",", punct: true}
 	}
+	if !t.quoted && (t.lower == "as" || t.lower == "while") && k+2 < len(toks) && subjectPronouns[toks[k+1].lower] &&
+		!toks[k+2].punct && toks[k+2].lower != "well" {
+		return true // "says he is excited as he faces a test": the writer's circumstance
+	}
 	if t.quoted || !t.punct {
 		return false
 	}

@@ -346,3 +346,9 @@ func TestTellCueAfterAnOpeningPhrase(t *testing.T) {
 		want{"indirect", "her deputy to send the files", "Mansour", "", "asked", ""})
 	check(t, "A simple call to the harbour office would have settled it.")
 }
+
+// "as she faces ..." after a report is the writer's circumstance.
+func TestCircumstanceAfterAReport(t *testing.T) {
+	check(t, "Mansour says she is ready for the vote as she faces the deputies on Monday.",
+		want{"indirect", "she is ready for the vote", "Mansour", "", "says", ""})
+}
