@@ -181,3 +181,39 @@ func TestLeaderKilledMidPass(t *testing.T) {
 		t.Fatalf("%d events stored (%v), want 3", s.Events, err)
 	}
 }
+
+// TestClusterMigrationKeepsIngestedEvents: on a database filled before
+// 0005, the originals some event holds (clustered by ingest) are logged as
+// clustered, with their shifts done, and the others wait for the leader.
+func TestClusterMigrationKeepsIngestedEvents(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTwice(t)
+	for _, id := range []string{"m1", "m2"} {
+		if err := db.SaveArticle(ctx, article(id, "body of "+id), []byte(id), "raw-"+id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.SaveEvents(ctx, []storyline.Event{{ID: "ev-m1", Title: "t", Storyline: "st", Articles: []string{"m1"}}}); err != nil {
+		t.Fatal(err)
+	}
+	// Back to the schema before 0005, then forward again.
+	_, err := db.pool.Exec(ctx, `DROP TABLE cluster_pending, cluster_log, cluster_state;
+		DELETE FROM schema_migrations WHERE version = '0005_cluster_leader'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	l, err := db.TryLead(ctx, func() Clusterer { return &recorder{} })
+	if err != nil || l == nil {
+		t.Fatalf("no lead: %v", err)
+	}
+	defer l.Close()
+	if ids, _, err := l.ShiftsDue(ctx, 10); err != nil || len(ids) != 0 {
+		t.Fatalf("shifts due after the migration for %v (%v): ingest computed them", ids, err)
+	}
+	if n, err := l.ClusterPending(ctx, 10); err != nil || n != 1 || l.Replayed != 1 {
+		t.Fatalf("after the migration: %d clustered, %d replayed (%v); want m2 clustered and m1 replayed", n, l.Replayed, err)
+	}
+}
