@@ -104,6 +104,9 @@ func (d *document) readSentence(i int) int {
 		if attr == nil && i > 0 {
 			attr = d.announcing(d.sentences[i-1])
 		}
+		if attr == nil && i > 0 {
+			attr = d.beat(d.sentences[i-1], s)
+		}
 		// Reported speech before the quotation in the same sentence is a
 		// statement of its own: "X said there was no call, adding: \"...\"".
 		// A fragment quoted inside it makes it a mixed quote.
@@ -260,6 +263,29 @@ func (d *document) splitByParticiple(span storyline.Span, long []int) (int, stri
 		}
 	}
 	return 0, ""
+}
+
+// beat reads the sentence before an unattributed quotation for the
+// person it shows acting, as news writes a speaker in: "Betsy Ebeling
+// shook her head. “Tom is much better about it than I am.”" The sentence
+// holds no quotation, names its subject first and is in the quotation's
+// paragraph.
+func (d *document) beat(prev, s storyline.Span) *attribution {
+	if strings.Contains(d.body[prev.End:s.Start], "\n") || d.overlapsSegment(prev.Start, prev.End) ||
+		!strings.HasSuffix(strings.TrimSpace(d.body[prev.Start:prev.End]), ".") {
+		return nil
+	}
+	toks := d.tokens(prev)
+	n := leadingName(toks)
+	if n == 0 || n > 4 || n >= len(toks)-1 || toks[n].punct || toks[n].text != toks[n].lower || !d.personAt(toks, 0) {
+		return nil // only a person the entities know acts: "The crowd ...", "While ..." name nobody
+	}
+	for _, t := range toks[n:] {
+		if isCue(t.lower) {
+			return nil // a report of its own, read as such
+		}
+	}
+	return &attribution{speakerStart: toks[0].start, speakerEnd: toks[n-1].end}
 }
 
 // endsWith reports whether a quotation ends its sentence.

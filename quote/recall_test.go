@@ -352,3 +352,11 @@ func TestCircumstanceAfterAReport(t *testing.T) {
 	check(t, "Mansour says she is ready for the vote as she faces the deputies on Monday.",
 		want{"indirect", "she is ready for the vote", "Mansour", "", "says", ""})
 }
+
+// An unattributed quotation after a sentence showing a known person act
+// is that person's: "Laila Mansour shook her head. “...”".
+func TestActionBeatNamesTheSpeaker(t *testing.T) {
+	check(t, "“The harbour will reopen,” Karim Nassar said. Laila Mansour shook her head. “Not before the storms end.”",
+		want{"direct", "The harbour will reopen,", "Karim Nassar", "", "said", ""},
+		want{"direct", "Not before the storms end.", "Laila Mansour", "", "", ""})
+}
