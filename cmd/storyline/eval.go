@@ -134,21 +134,23 @@ func evaluations() []evaluation {
 			}},
 		{"events", "Event clustering (B-cubed and pairwise P/R/F1 against gold events)", "data/events/events-dev.jsonl",
 			func(ctx context.Context, w io.Writer, path string) error {
-				annotate, err := pipelineAnnotate()
+				annotator, err := pipelineAnnotator()
 				if err != nil {
 					return err
 				}
-				r, err := cluster.EvaluateEvents(ctx, path, annotate)
+				r, err := cluster.EvaluateEvents(ctx, path, annotator.Annotate)
+				defer annotator.warn(w)
 				fmt.Fprint(w, "events: ", r)
 				return err
 			}},
 		{"storylines", "Storyline grouping over years (B-cubed and pairwise P/R/F1 against gold topics)", "data/timelines/timelines-dev.jsonl",
 			func(ctx context.Context, w io.Writer, path string) error {
-				annotate, err := pipelineAnnotate()
+				annotator, err := pipelineAnnotator()
 				if err != nil {
 					return err
 				}
-				r, err := cluster.EvaluateStorylines(ctx, path, annotate)
+				r, err := cluster.EvaluateStorylines(ctx, path, annotator.Annotate)
+				defer annotator.warn(w)
 				fmt.Fprint(w, "storylines: ", r)
 				return err
 			}},
@@ -175,11 +177,12 @@ func evaluations() []evaluation {
 					}
 					articles = append(articles, p)
 				}
-				annotate, err := pipelineAnnotate()
+				annotator, err := pipelineAnnotator()
 				if err != nil {
 					return err
 				}
-				r, err := cluster.EvaluateLabelledEvents(ctx, path, articles, annotate)
+				r, err := cluster.EvaluateLabelledEvents(ctx, path, articles, annotator.Annotate)
+				defer annotator.warn(w)
 				fmt.Fprint(w, r)
 				return err
 			}},
@@ -195,35 +198,56 @@ func evaluations() []evaluation {
 	}
 }
 
-// pipelineAnnotate gives evaluated articles the entities, quotes and dates
+// evalAnnotator gives evaluated articles the entities, quotes and dates
 // the pipeline's annotators find before clustering, and links their bare
 // surnames to the people named in full before them as ingest does, so
 // that the clusterer is measured on what it reads in use (its entity and
 // quote evidence) rather than on bare text.
-func pipelineAnnotate() (cluster.Annotate, error) {
+type evalAnnotator struct {
+	anns   []storyline.Annotator
+	people *entity.Directory
+	// Panicked lists the articles an annotator panicked on. Ingest would
+	// quarantine them; a clustering evaluation keeps them with what the
+	// annotators before the panic found, so that one annotator's bug does
+	// not hide the clusterer's figures, and prints them as a warning.
+	Panicked []string
+}
+
+func pipelineAnnotator() (*evalAnnotator, error) {
 	ents, err := entity.New(entity.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("entity recogniser: %w", err)
 	}
-	anns := []storyline.Annotator{ents, quote.New(), timex.New()}
-	people := entity.NewDirectory()
-	return func(ctx context.Context, a *storyline.Article) (err error) {
-		// Ingest turns an annotator's panic into an error for that input;
-		// the evaluation names the article instead of crashing.
-		defer func() {
-			if r := recover(); r != nil {
-				err = fmt.Errorf("panic: %v", r) // the caller names the article
-			}
-		}()
-		for _, an := range anns {
-			if err := an.Annotate(ctx, a); err != nil {
-				return err // the caller names the article
-			}
+	return &evalAnnotator{anns: []storyline.Annotator{ents, quote.New(), timex.New()}, people: entity.NewDirectory()}, nil
+}
+
+// Annotate is a cluster.Annotate.
+func (e *evalAnnotator) Annotate(ctx context.Context, a *storyline.Article) error {
+	for _, an := range e.anns {
+		if err := e.annotateOne(ctx, an, a); err != nil {
+			return err // the caller names the article
 		}
-		people.Link(a)
-		people.LearnArticle(a)
-		return nil
-	}, nil
+	}
+	e.people.Link(a)
+	e.people.LearnArticle(a)
+	return nil
+}
+
+func (e *evalAnnotator) annotateOne(ctx context.Context, an storyline.Annotator, a *storyline.Article) error {
+	defer func() {
+		if r := recover(); r != nil {
+			e.Panicked = append(e.Panicked, fmt.Sprintf("%s (%T: %v)", a.ID, an, r))
+		}
+	}()
+	return an.Annotate(ctx, a)
+}
+
+// warn prints the articles an annotator panicked on.
+func (e *evalAnnotator) warn(w io.Writer) {
+	if len(e.Panicked) > 0 {
+		fmt.Fprintf(w, "warning: an annotator panicked on %d articles, kept with what was found before: %s\n",
+			len(e.Panicked), strings.Join(e.Panicked, "; "))
+	}
 }
 
 func (a *app) evalCmd() *cobra.Command {

@@ -16,16 +16,22 @@ const (
 	floorAnnotatedEventsPW  = 0.79
 	floorAnnotatedPolNeARPW = 0.36
 	floorAnnotatedPolNeARB3 = 0.85
-	floorAnnotatedStoryP    = 0.88
+	floorAnnotatedStoryP    = 0.95
 	floorAnnotatedStoryR    = 0.92
 )
 
 func TestClusterEvalAnnotated(t *testing.T) {
 	ctx := context.Background()
-	annotate, err := pipelineAnnotate()
+	annotator, err := pipelineAnnotator()
 	if err != nil {
 		t.Fatal(err)
 	}
+	annotate := annotator.Annotate
+	defer func() {
+		if len(annotator.Panicked) > 0 {
+			t.Logf("annotators panicked on %v", annotator.Panicked)
+		}
+	}()
 	path := func(rel string) string {
 		p, err := shared.Path(rel)
 		if err != nil {
