@@ -71,6 +71,14 @@ type QuoteStore interface {
 	// the corpus, or, given an entity id, the articles mentioning that
 	// entity and the quotes it said.
 	Attention(ctx context.Context, entity string) ([]WeekCount, error)
+	// QuotedSpeakers lists the speakers quoted in the given articles, as
+	// the quotes give them (entity id and name written).
+	QuotedSpeakers(ctx context.Context, articles []string) ([]Speaker, error)
+	// QuotesBySpeakers lists, in date order as Quotes does, the quotes said
+	// by one of the given entities, or, resolved to no entity, under one of
+	// the given names (lower-case): what shifts are recomputed from, for
+	// thousands of speakers at a time after a large ingest.
+	QuotesBySpeakers(ctx context.Context, entities, names []string) ([]QuoteRecord, error)
 }
 
 // EntityStore lists entities merged across the corpus and keeps the user's

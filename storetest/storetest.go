@@ -32,6 +32,7 @@ func Run(t *testing.T, open Opener) {
 		{"QuarantineAndSeen", testQuarantine},
 		{"StatsCountEveryInputOnce", testStats},
 		{"Quotes", testQuotes},
+		{"QuotesBySpeakers", testQuotesBySpeakers},
 		{"Entities", testEntities},
 		{"EntityPagesCapArticles", testEntityArticleCap},
 		{"Attention", testAttention},
@@ -282,6 +283,30 @@ func testQuotes(t *testing.T, st storyline.Store) {
 	}
 	if qs, n, _ := st.Quotes(ctx, storyline.QuoteFilter{Limit: 1, Offset: 1}); n != 2 || len(qs) != 1 || qs[0].Article != "a2" {
 		t.Errorf("paging: %d %+v", n, qs)
+	}
+}
+
+// testQuotesBySpeakers: the speakers of some articles, and the quotes of
+// many speakers at once, by entity or, unresolved, by the name written.
+func testQuotesBySpeakers(t *testing.T, st storyline.Store) {
+	a := Article("a1", "Levant Wire", "2017-12-11", body1)
+	b := Article("a2", "Caspian Daily", "2019-06-11", body2)
+	b.Quotes = append(b.Quotes, storyline.Quote{Kind: storyline.QuoteIndirect, Text: "the port would reopen", Start: 0, End: 10,
+		Speaker: storyline.Speaker{Name: "A Port Official"}})
+	save(t, st, b, a)
+	speakers, err := st.QuotedSpeakers(ctx, []string{"a2", "a9"})
+	if err != nil || len(speakers) != 2 {
+		t.Fatalf("speakers of a2: %+v %v", speakers, err)
+	}
+	qs, err := st.QuotesBySpeakers(ctx, []string{"per-volkov", "per-nobody"}, []string{"a port official"})
+	if err != nil || len(qs) != 3 || qs[0].Article != "a1" || qs[2].Quote.Speaker.Name != "A Port Official" && qs[1].Quote.Speaker.Name != "A Port Official" {
+		t.Fatalf("quotes of Volkov and the official, in date order: %+v %v", qs, err)
+	}
+	if qs[0].Outlet != "Levant Wire" || qs[0].Published != "2017-12-11" {
+		t.Errorf("quote record lacks article metadata: %+v", qs[0])
+	}
+	if qs, err := st.QuotesBySpeakers(ctx, nil, []string{"dmitri volkov"}); err != nil || len(qs) != 0 {
+		t.Errorf("a resolved speaker's quotes read by name: %+v %v", qs, err)
 	}
 }
 

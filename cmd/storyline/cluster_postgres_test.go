@@ -84,29 +84,12 @@ func TestPostgresWorkersCluster(t *testing.T) {
 // their quotes read speaker by speaker.
 func sameShifts(t *testing.T, dsn string) {
 	t.Helper()
-	ctx := context.Background()
-	db, err := postgres.Open(ctx, dsn)
+	db, err := postgres.Open(context.Background(), dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	var ids []string
-	if err := db.EachArticle(ctx, func(a *storyline.Article) error { ids = append(ids, a.ID); return nil }); err != nil {
-		t.Fatal(err)
-	}
-	bulk, _, err := newStoryKeeper(db, nil).recompute(ctx, ids)
-	if err != nil {
-		t.Fatal(err)
-	}
-	each, _, err := recomputeShifts(ctx, db, ids)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, _ := json.Marshal(bulk)
-	b, _ := json.Marshal(each)
-	if len(bulk) == 0 || string(a) != string(b) {
-		t.Errorf("shifts recomputed at once (%d) differ from those recomputed speaker by speaker (%d)", len(bulk), len(each))
-	}
+	sameShiftsAsSpeakerBySpeaker(t, db)
 }
 
 func sqliteStoryCounts(t *testing.T, path string) storyCounts {

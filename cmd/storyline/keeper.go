@@ -4,14 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"slices"
 	"sync/atomic"
 	"time"
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/cluster"
 	"github.com/storyline-news/storyline/postgres"
-	"github.com/storyline-news/storyline/stance"
 )
 
 // storyKeeper clusters, for every process sharing a PostgreSQL database,
@@ -162,71 +160,9 @@ func (k *storyKeeper) shifts(ctx context.Context, l *postgres.Leader) error {
 	}
 }
 
-// recompute is recomputeShifts for the articles of a leader's pass, which
-// may quote thousands of speakers: their quotes are read a chunk of
-// speakers at a time, one statement per chunk rather than a few per
-// speaker, and only one chunk's quotes are held at once. Shifts are
-// detected per speaker, so detecting them over a chunk's quotes and
-// keeping its speakers' gives what recomputeShifts gives; the chunks are
-// taken in key order, so the shifts come in its order too.
+// recompute is recomputeShifts for the articles of a leader's pass.
 func (k *storyKeeper) recompute(ctx context.Context, articles []string) ([]storyline.Shift, bool, error) {
-	quoted, err := k.db.QuotedSpeakers(ctx, articles)
-	if err != nil {
-		return nil, false, err
-	}
-	resolved := map[string]bool{} // key -> whether it is an entity id
-	for _, sp := range quoted {
-		if key := quoteSpeaker(storyline.Quote{Speaker: sp}); key != "" {
-			resolved[key] = resolved[key] || sp.Entity != ""
-		}
-	}
-	if len(resolved) == 0 {
-		return nil, false, nil
-	}
-	storylineOf, err := storylinesByArticle(ctx, k.db)
-	if err != nil {
-		return nil, false, err
-	}
-	kept, err := k.db.Shifts(ctx, "")
-	if err != nil {
-		return nil, false, fmt.Errorf("reading shifts: %w", err)
-	}
-	var shifts []storyline.Shift
-	for _, s := range kept {
-		if _, due := resolved[shiftSpeaker(s)]; !due {
-			shifts = append(shifts, s)
-		}
-	}
-	keys := make([]string, 0, len(resolved))
-	for key := range resolved {
-		keys = append(keys, key)
-	}
-	slices.Sort(keys)
-	const chunk = 200
-	for len(keys) > 0 {
-		part := keys[:min(chunk, len(keys))]
-		keys = keys[len(part):]
-		var entities, names []string
-		inPart := map[string]bool{}
-		for _, key := range part {
-			inPart[key] = true
-			if resolved[key] {
-				entities = append(entities, key)
-			} else {
-				names = append(names, key)
-			}
-		}
-		quotes, err := k.db.QuotesBySpeakers(ctx, entities, names)
-		if err != nil {
-			return nil, false, err
-		}
-		for _, s := range stance.DetectIn(quotes, storylineOf, stance.MinConfidence) {
-			if inPart[shiftSpeaker(s)] {
-				shifts = append(shifts, s)
-			}
-		}
-	}
-	return shifts, true, nil
+	return recomputeShifts(ctx, k.db, articles)
 }
 
 // quiet takes the end of ctx for a normal stop rather than an error.

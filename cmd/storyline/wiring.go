@@ -3,7 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -104,20 +104,27 @@ func updateShifts(ctx context.Context, st storyline.Store, stored []string) erro
 	return st.ReplaceShifts(ctx, shifts)
 }
 
-// recomputeShifts returns every shift, those of the speakers quoted in the
-// given articles recomputed, and whether any speaker was.
-func recomputeShifts(ctx context.Context, st storyline.Store, stored []string) ([]storyline.Shift, bool, error) {
-	speakers, err := quotedSpeakers(ctx, st, stored)
+// recomputeShifts returns every shift, those of the speakers quoted in
+// the given articles recomputed, and whether any speaker was. An ingest
+// may quote thousands of speakers: their quotes are read a chunk of
+// speakers at a time, one statement per chunk rather than a few per
+// speaker, and only one chunk's quotes are held at once. Shifts are
+// detected per speaker, so detecting them over a chunk's quotes and
+// keeping its speakers' gives what detecting them speaker by speaker
+// does; the chunks are taken in key order, so the shifts come in that
+// order too.
+func recomputeShifts(ctx context.Context, st storyline.Store, articles []string) ([]storyline.Shift, bool, error) {
+	quoted, err := st.QuotedSpeakers(ctx, articles)
 	if err != nil {
 		return nil, false, err
 	}
-	return shiftsOf(ctx, st, speakers)
-}
-
-// shiftsOf returns every shift, those of the given speakers (keyed as
-// quoteSpeaker keys them) recomputed, and whether there was any speaker.
-func shiftsOf(ctx context.Context, st storyline.Store, speakers map[string]bool) ([]storyline.Shift, bool, error) {
-	if len(speakers) == 0 {
+	resolved := map[string]bool{} // key -> whether it is an entity id
+	for _, sp := range quoted {
+		if key := quoteSpeaker(storyline.Quote{Speaker: sp}); key != "" {
+			resolved[key] = resolved[key] || sp.Entity != ""
+		}
+	}
+	if len(resolved) == 0 {
 		return nil, false, nil
 	}
 	storylineOf, err := storylinesByArticle(ctx, st)
@@ -130,40 +137,40 @@ func shiftsOf(ctx context.Context, st storyline.Store, speakers map[string]bool)
 	}
 	var shifts []storyline.Shift
 	for _, s := range kept {
-		if !speakers[shiftSpeaker(s)] {
+		if _, due := resolved[shiftSpeaker(s)]; !due {
 			shifts = append(shifts, s)
 		}
 	}
-	for _, key := range sortedKeys(speakers) {
-		quotes, err := allQuotes(ctx, st, storyline.QuoteFilter{Speaker: key})
+	keys := make([]string, 0, len(resolved))
+	for key := range resolved {
+		keys = append(keys, key)
+	}
+	slices.Sort(keys)
+	const chunk = 200
+	for len(keys) > 0 {
+		part := keys[:min(chunk, len(keys))]
+		keys = keys[len(part):]
+		var entities, names []string
+		inPart := map[string]bool{}
+		for _, key := range part {
+			inPart[key] = true
+			if resolved[key] {
+				entities = append(entities, key)
+			} else {
+				names = append(names, key)
+			}
+		}
+		quotes, err := st.QuotesBySpeakers(ctx, entities, names)
 		if err != nil {
 			return nil, false, err
 		}
 		for _, s := range stance.DetectIn(quotes, storylineOf, stance.MinConfidence) {
-			if shiftSpeaker(s) == key { // a name filter may bring others' quotes along
+			if inPart[shiftSpeaker(s)] {
 				shifts = append(shifts, s)
 			}
 		}
 	}
 	return shifts, true, nil
-}
-
-// quotedSpeakers lists the speakers quoted in the given articles, by the
-// key shifts are grouped by: the entity id, else the name as written.
-func quotedSpeakers(ctx context.Context, st storyline.Store, articles []string) (map[string]bool, error) {
-	speakers := map[string]bool{}
-	for _, id := range articles {
-		quotes, err := allQuotes(ctx, st, storyline.QuoteFilter{Article: id})
-		if err != nil {
-			return nil, err
-		}
-		for _, q := range quotes {
-			if key := quoteSpeaker(q.Quote); key != "" {
-				speakers[key] = true
-			}
-		}
-	}
-	return speakers, nil
 }
 
 func quoteSpeaker(q storyline.Quote) string {
@@ -178,21 +185,6 @@ func shiftSpeaker(s storyline.Shift) string {
 		return s.SpeakerID
 	}
 	return strings.ToLower(s.Speaker)
-}
-
-func allQuotes(ctx context.Context, st storyline.Store, f storyline.QuoteFilter) ([]storyline.QuoteRecord, error) {
-	var quotes []storyline.QuoteRecord
-	f.Limit = 1000
-	for f.Offset = 0; ; f.Offset += f.Limit {
-		page, _, err := st.Quotes(ctx, f)
-		if err != nil {
-			return nil, fmt.Errorf("reading quotes for shifts: %w", err)
-		}
-		quotes = append(quotes, page...)
-		if len(page) < f.Limit {
-			return quotes, nil
-		}
-	}
 }
 
 func storylinesByArticle(ctx context.Context, st storyline.Store) (map[string]string, error) {
@@ -211,13 +203,4 @@ func storylinesByArticle(ctx context.Context, st storyline.Store) (map[string]st
 			return storylineOf, nil
 		}
 	}
-}
-
-func sortedKeys(m map[string]bool) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
