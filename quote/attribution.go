@@ -566,6 +566,13 @@ func cueAt(toks []tok, i int) bool {
 			return false
 		}
 	}
+	if strings.HasPrefix(t.lower, "claim") && i+2 < len(toks) && (determiners[toks[i+1].lower] && winnings[toks[i+2].lower] ||
+		winnings[toks[i+1].lower]) {
+		return false // "to claim the nomination"
+	}
+	if strings.HasPrefix(t.lower, "post") && !postsWords(toks, i) {
+		return false // "posted a victory", "posted messages": not a statement quoted or reported
+	}
 	if strings.HasPrefix(t.lower, "report") && i+1 < len(toks) &&
 		(financialNouns[toks[i+1].lower] || i+2 < len(toks) && determiners[toks[i+1].lower] && financialNouns[toks[i+2].lower]) {
 		return false // "reported earnings of $8.42 a share"
@@ -617,6 +624,16 @@ var closingMarks = set(`”,",''`)
 // a subject phrase: "The minister began by thanking".
 func participle(w string) bool {
 	return len(w) > 5 && strings.HasSuffix(w, "ing") && w != "during" && w != "including" && !strings.HasSuffix(w, "thing")
+}
+
+// postsWords reports whether "posted" at i reports what was posted: a
+// clause, a colon or a quotation after it, or a quotation before.
+func postsWords(toks []tok, i int) bool {
+	if afterQuotation(toks, i) || i+1 >= len(toks) {
+		return true
+	}
+	n := toks[i+1]
+	return n.lower == "that" || n.text == ":" || n.text == "," || n.quoted || n.text == "“" || n.text == "\""
 }
 
 // afterQuotation reports whether a quotation closes just before token i,

@@ -337,7 +337,7 @@ investigative reports,add to,adds to,added to,adding to,add momentum,adds moment
 take notes,took notes,taking notes,takes notes,taken notes,compare notes,compared notes,roll call,close call,phone call,
 conference call,wake-up call,curtain call,particular order,executive order,executive orders,court order,gag order,
 restraining order,standing order,tv show,radio show,game show,reality show,news show,daily show,morning show,
-believe me,trust me`)
+believe me,trust me,pledged delegates,pledged delegate,call sheets,call sheet`)
 
 // clauseOnly are cues that report only before a clause, a quotation or
 // the end of a sentence: "charged that", "“...,” he added", but not
@@ -406,3 +406,7 @@ var nounFollowers = set(`of,at,is,was,for,in,on,from,to`)
 // financialNouns after "reported" make it a company's accounts, not a
 // statement: "reported earnings of $8.42 a share", "reported a loss".
 var financialNouns = set(`earnings,earning,profit,profits,revenue,revenues,sales,loss,losses,income,results,deficit,surplus`)
+
+// winnings are what "claim" takes when it wins rather than asserts:
+// "claim the nomination".
+var winnings = set(`nomination,victory,title,seat,prize,crown,mantle,throne,win,lead,spot,majority,presidency`)

@@ -360,3 +360,13 @@ func TestActionBeatNamesTheSpeaker(t *testing.T) {
 		want{"direct", "The harbour will reopen,", "Karim Nassar", "", "said", ""},
 		want{"direct", "Not before the storms end.", "Laila Mansour", "", "", ""})
 }
+
+// "pledged delegates", "claim the nomination", "posted a victory" report
+// nothing; "posted that ..." does.
+func TestWinningAndPostingAreNoStatements(t *testing.T) {
+	check(t, "Mansour has more pledged delegates than any rival on the coast.")
+	check(t, "Mansour could claim the nomination before the summer.")
+	check(t, "The fleet posted a record catch in the spring.")
+	check(t, "Mansour posted that the lease was dead.",
+		want{"indirect", "the lease was dead", "Mansour", "", "posted", ""})
+}
