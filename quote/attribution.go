@@ -1900,6 +1900,9 @@ func opensAttribution(toks []tok, k int) bool {
 	if from < len(toks) && (toks[from].lower == "and" || toks[from].lower == "but") {
 		from++
 	}
+	if from < len(toks) && (toks[from].lower == "that" || toks[from].lower == "if" || toks[from].lower == "whether") {
+		return false // "said A, and that he wants B": the same report goes on
+	}
 	end := from
 	for end < len(toks) && end-from < 7 && !toks[end].punct && !toks[end].quoted && !cueAt(toks, end) {
 		end++

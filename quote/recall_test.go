@@ -370,3 +370,9 @@ func TestWinningAndPostingAreNoStatements(t *testing.T) {
 	check(t, "Mansour posted that the lease was dead.",
 		want{"indirect", "the lease was dead", "Mansour", "", "posted", ""})
 }
+
+// "said A, and that B" is one report going on, not a new speaker.
+func TestSecondThatClauseGoesOn(t *testing.T) {
+	check(t, "Volkov has suggested that he will fight the lease, and that he wants to chair the harbour committee.",
+		want{"indirect", "he will fight the lease, and that he wants to chair the harbour committee", "Volkov", "", "suggested", ""})
+}
