@@ -168,7 +168,10 @@ func (d *document) participleSubject(s storyline.Span, toks []tok, cue, cueEnd i
 // nearest clause opening after a comma or a closing quotation mark with a
 // speaker followed by its verb. It returns the speaker's token span, or -1.
 func (d *document) clauseSubject(toks []tok, cue int) (int, int) {
-	for k := cue - 2; k > 0; k-- {
+	// A clause's subject stands within a long sentence's reach of its
+	// participle; looking further would make a sentence of many
+	// participles quadratic.
+	for k := cue - 2; k > 0 && k > cue-60; k-- {
 		t := toks[k-1]
 		if t.quoted || !(t.text == "," || t.text == "”" || t.text == "\"" || t.text == "'") {
 			continue
@@ -825,15 +828,16 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 		j-- // "has since said"
 	}
 	if passive(toks, j+1, cue) {
-		return d.passiveAgent(s, toks, cue, cueEnd)
+		return d.passiveAgent(s, toks, cue, cueEnd, len(toks))
 	}
 	if j >= 0 && (toks[j].lower == "when" || toks[j].lower == "after" || toks[j].lower == "if" || toks[j].text == ",") &&
 		strings.HasSuffix(toks[cue].lower, "ed") && cueEnd < len(toks) && toks[cueEnd].lower == "by" {
 		// "When asked by a reporter whether ...": a participle's agent speaks.
-		if a := d.passiveAgent(s, toks, cue, cueEnd); a != nil {
-			if subordinators[toks[j].lower] {
-				endAtMainClause(toks, cueEnd, a)
-			}
+		limit := len(toks)
+		if subordinators[toks[j].lower] {
+			limit = mainClauseAt(toks, cueEnd)
+		}
+		if a := d.passiveAgent(s, toks, cue, cueEnd, limit); a != nil {
 			return a
 		}
 	}
@@ -915,12 +919,14 @@ func (d *document) subjectBefore(s storyline.Span, toks []tok, cue, cueEnd int) 
 	if !reportsClause(toks, cue, cueEnd) {
 		return nil
 	}
-	a.contentStart, a.contentEnd = d.contentAfter(s, toks, cue, cueEnd)
 	if start > 0 && subordinators[toks[start-1].lower] && (start == 1 || toks[start-2].text == ",") {
 		// "Though Grassley has expressed no wish to hold hearings, Obama
 		// should ...": a report inside an opening subordinate clause ends
 		// with the clause.
-		endAtMainClause(toks, cueEnd, a)
+		limit := mainClauseAt(toks, cueEnd)
+		a.contentStart, a.contentEnd = d.contentAfter(within(s, toks, limit), toks[:limit], cue, cueEnd)
+	} else {
+		a.contentStart, a.contentEnd = d.contentAfter(s, toks, cue, cueEnd)
 	}
 	if start > 0 && toks[start-1].text == "," && cueEnd < len(toks) && toks[cueEnd].text == "," {
 		// "In a general election, those Democrats argued, black voters
@@ -986,17 +992,27 @@ func (d *document) glossAt(toks []tok, cueEnd int) bool {
 	return k >= len(toks) || prepositions[toks[k].lower] || circumstancePrepositions[toks[k].lower] || strings.HasSuffix(toks[k].lower, "ing")
 }
 
-// endAtMainClause ends a report read from a subordinate clause where the
-// main clause's subject comes, after a comma: "When asked whether the
-// lease was dead, Volkov smiled".
-func endAtMainClause(toks []tok, from int, a *attribution) {
-	for k := from + 1; k+1 < len(toks) && toks[k].start < a.contentEnd; k++ {
-		if n := toks[k+1]; toks[k].text == "," && toks[k].start > a.contentStart && !toks[k].quoted && !n.quoted &&
+// mainClauseAt returns the token where a sentence's main clause comes
+// after a subordinate clause holding a report: the comma before its
+// subject, "When asked whether the lease was dead, Volkov smiled", or the
+// end. The report is read only up to it, so that a sentence of many such
+// clauses is read once, not once per clause.
+func mainClauseAt(toks []tok, from int) int {
+	for k := from + 1; k+1 < len(toks) && k < from+200; k++ {
+		if n := toks[k+1]; toks[k].text == "," && !toks[k].quoted && !n.quoted &&
 			(startsUpper(n.text) || determiners[n.lower] || subjectPronouns[n.lower]) {
-			a.contentEnd = toks[k].start
-			return
+			return k
 		}
 	}
+	return len(toks)
+}
+
+// within is the part of a sentence before token limit.
+func within(s storyline.Span, toks []tok, limit int) storyline.Span {
+	if limit < len(toks) {
+		s.End = toks[limit].start
+	}
+	return s
 }
 
 // subjectHead returns the end of the noun phrase heading a long subject,
@@ -1063,7 +1079,7 @@ func (d *document) relativeSubject(s storyline.Span, toks []tok, rel, cue, cueEn
 // passiveAgent reads "it was reported by Interfax that ...": a passive
 // cue whose agent is named and which reports a clause. Without a clause
 // ("was first announced by Volkov in October") nothing was said.
-func (d *document) passiveAgent(s storyline.Span, toks []tok, cue, cueEnd int) *attribution {
+func (d *document) passiveAgent(s storyline.Span, toks []tok, cue, cueEnd, limit int) *attribution {
 	if cueEnd >= len(toks) || toks[cueEnd].lower != "by" {
 		return nil
 	}
@@ -1082,7 +1098,7 @@ func (d *document) passiveAgent(s storyline.Span, toks []tok, cue, cueEnd int) *
 	if toks[end].lower == "that" {
 		from = end + 1
 	}
-	a.contentStart, a.contentEnd = d.clauseFrom(s, toks, from)
+	a.contentStart, a.contentEnd = d.clauseFrom(within(s, toks, limit), toks[:limit], from)
 	return a
 }
 

@@ -1,6 +1,10 @@
 package quote
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"time"
+)
 
 // A quotation closing on a question or exclamation mark is split from its
 // attribution by the sentence splitter; the attribution still belongs to it.
@@ -375,4 +379,20 @@ func TestWinningAndPostingAreNoStatements(t *testing.T) {
 func TestSecondThatClauseGoesOn(t *testing.T) {
 	check(t, "Volkov has suggested that he will fight the lease, and that he wants to chair the harbour committee.",
 		want{"indirect", "he will fight the lease, and that he wants to chair the harbour committee", "Volkov", "", "suggested", ""})
+}
+
+// The constructions read here stay linear in a sentence holding thousands
+// of them: a quadratic reading of 5,000 takes tens of seconds, a linear one
+// milliseconds, so the generous bound only fails on the former.
+func TestNewConstructionsStayLinear(t *testing.T) {
+	for _, unit := range []string{"When asked by a reporter whether, ", "Though Volkov said the lease was dead, ",
+		"with three in ten saying they ", "he said, though he added that ", "which, according to the office, ",
+		"Mansour spoke, saying the port, ", "the lease, Volkov said, "} {
+		body := strings.Repeat(unit, 5000) + "end."
+		start := time.Now()
+		quotes(t, body)
+		if took := time.Since(start); took > 5*time.Second {
+			t.Errorf("%q repeated 5,000 times took %s", unit, took)
+		}
+	}
 }
