@@ -1432,7 +1432,14 @@ func (d *document) contentAfter(s storyline.Span, toks []tok, cue, cueEnd int) (
 		i++ // "called for a ban", "warned of a crisis": what is reported is the object
 	}
 	end, stop := s.End, len(toks)
+	// "said that if his son were serving, he would advise him": a clause
+	// opening with a condition or a phrase goes on past its first comma.
+	opening := i < len(toks) && (subordinators[toks[i].lower] || prepositions[toks[i].lower])
 	for k := i + 1; k < len(toks)-1; k++ {
+		if opening && toks[k].text == "," && !toks[k].quoted && subjectPronouns[toks[k+1].lower] {
+			opening = false
+			continue
+		}
 		if clauseBreak(toks, k) {
 			end, stop = toks[k].start, k
 			break

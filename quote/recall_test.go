@@ -396,3 +396,12 @@ func TestNewConstructionsStayLinear(t *testing.T) {
 		}
 	}
 }
+
+// A reported clause opening with a condition or a phrase goes on past
+// its first comma to its main clause.
+func TestConditionInsideAReport(t *testing.T) {
+	check(t, "Volkov said that if the storm returned, he would keep the fleet in port.",
+		want{"indirect", "if the storm returned, he would keep the fleet in port", "Volkov", "", "said", ""})
+	check(t, "Mansour said that on a trip to the coast next week, she would meet the fishermen.",
+		want{"indirect", "on a trip to the coast next week, she would meet the fishermen", "Mansour", "", "said", ""})
+}
