@@ -44,13 +44,14 @@ func TestPolNeARDev(t *testing.T) {
 	}
 }
 
-// Floors a little under what the extractor reaches on dev (F1 0.666, P
-// 0.833, R 0.555, speaker accuracy 0.943 when they were set, after
+// Floors a little under what the extractor reaches on dev (F1 0.669, P
+// 0.835, R 0.557, speaker accuracy 0.945 when they were set, after
 // participles took their clause's subject, quotations split by a
-// participle, 'referring to' and the writer's glosses left out).
+// participle, 'referring to', the writer's glosses and phrases left out,
+// and conditions kept inside reports).
 const (
-	floorF1        = 0.65
+	floorF1        = 0.655
 	floorPrecision = 0.82
-	floorRecall    = 0.54
+	floorRecall    = 0.545
 	floorSpeaker   = 0.92
 )
