@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"encoding/json"
+	"sort"
 
 	"github.com/jackc/pgx/v5"
 
@@ -81,6 +82,7 @@ func queueEntities(batch *pgx.Batch, a *storyline.Article) {
 			}
 		}
 	}
+	sortPairs(nameIDs, nameText)
 	batch.Queue(`INSERT INTO entity_forms (entity_id, article_id, form, name, type, roles, mentions)
 		SELECT t.id, $1, t.form, t.name, t.type, ARRAY(SELECT jsonb_array_elements_text(t.roles::jsonb)), t.mentions
 		FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[]) AS t(id, form, name, type, roles, mentions)
@@ -92,6 +94,27 @@ func queueEntities(batch *pgx.Batch, a *storyline.Article) {
 		LEFT JOIN LATERAL (SELECT true AS known FROM entity_names n WHERE n.entity_id = t.entity_id AND n.name = t.name LIMIT 1) k ON true
 		WHERE k.known IS NULL
 		ON CONFLICT DO NOTHING`, nameIDs, nameText)
+}
+
+// sortPairs orders the (entity, name) rows an article adds to
+// entity_names, which other workers' articles add too: inserted in the
+// order each article names them, two transactions can each hold a name
+// the other waits for, and deadlock; in one order for all, they cannot.
+func sortPairs(ids, names []string) {
+	idx := make([]int, len(ids))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(a, b int) bool {
+		i, j := idx[a], idx[b]
+		return ids[i] < ids[j] || ids[i] == ids[j] && names[i] < names[j]
+	})
+	sortedIDs, sortedNames := make([]string, len(ids)), make([]string, len(names))
+	for k, i := range idx {
+		sortedIDs[k], sortedNames[k] = ids[i], names[i]
+	}
+	copy(ids, sortedIDs)
+	copy(names, sortedNames)
 }
 
 func queueEvents(batch *pgx.Batch, a *storyline.Article) {

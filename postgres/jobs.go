@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/corpus"
@@ -60,7 +61,22 @@ type Processor func(ctx context.Context, in *storyline.Input) (*storyline.Articl
 // claimed again. It reports the job's source and outcome, or
 // claimed=false when no job is waiting. A job takes six round trips to the
 // server, whatever the article holds.
+//
+// A transaction the server aborts to break a deadlock or a serialisation
+// conflict with another worker's is done again, a few times: the other
+// worker's commit is what it waited for.
+// Each try counts as a claim (see MaxAttempts), so the tries are few.
 func (db *DB) WorkOne(ctx context.Context, process Processor, nearDistance int) (source, outcome string, claimed bool, err error) {
+	for try := 1; ; try++ {
+		source, outcome, claimed, err = db.workOnce(ctx, process, nearDistance)
+		var pgErr *pgconn.PgError
+		if try == 3 || !errors.As(err, &pgErr) || pgErr.Code != "40P01" && pgErr.Code != "40001" {
+			return source, outcome, claimed, err
+		}
+	}
+}
+
+func (db *DB) workOnce(ctx context.Context, process Processor, nearDistance int) (source, outcome string, claimed bool, err error) {
 	// A commit lost in a server crash leaves its job queued, to be done
 	// again: the job and its result are one transaction, so the worker need
 	// not wait for the commit to reach the disk.
