@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"sync/atomic"
 	"testing"
@@ -142,5 +143,44 @@ func TestProcessDatesFromTheAddressWhenNothingElseDoes(t *testing.T) {
 		if c.want == "" && a.Published.Method == storyline.DateMetadata {
 			t.Errorf("%s: took %+v from an address without a separated date", c.source, a.Published)
 		}
+	}
+}
+
+// TestTimelineArticlesProcessWithoutInternalErrors runs every Timeline17
+// dev article (years of news from many outlets, tokenised oddly: "`` It
+// 's ... ''") through the pipeline: none may make an annotator panic,
+// which would quarantine a good article. One did, in the quote reader.
+func TestTimelineArticlesProcessWithoutInternalErrors(t *testing.T) {
+	if testing.Short() {
+		t.Skip("2,286 articles")
+	}
+	path, err := shared.Path("data/timelines/timelines-dev.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	p := newPipeline()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	n := 0
+	for sc.Scan() {
+		var d struct{ ID, Text, Title, Outlet, Published string }
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			t.Fatal(err)
+		}
+		in := &storyline.Input{ID: d.ID, Source: d.ID, Text: d.Text, Title: d.Title, Outlet: d.Outlet,
+			Published: d.Published, Format: storyline.FormatText, Raw: []byte(d.Text)}
+		var ie *storyline.InputError
+		if _, err := p.Process(context.Background(), in); errors.As(err, &ie) && ie.Reason != "no-text" || err != nil && ie == nil {
+			t.Errorf("%s: %v", d.ID, err) // a one-line teaser that only repeats its title is no-text, rightly
+		}
+		n++
+	}
+	if err := sc.Err(); err != nil || n < 2000 {
+		t.Fatalf("read %d articles: %v", n, err)
 	}
 }

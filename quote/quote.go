@@ -526,6 +526,9 @@ func (d *document) continued(s storyline.Span) *storyline.Quote {
 // indirect records reported speech: the clause the cue reports.
 func (d *document) indirect(attr *attribution, segs []int) {
 	start, end := attr.contentStart, attr.contentEnd
+	if start >= end || end > len(d.body) {
+		return // a clause bounded by two constructions that disagree: nothing to report
+	}
 	start, end = trimSpan(d.body, start, end)
 	q := storyline.Quote{Kind: storyline.QuoteIndirect, Text: d.body[start:end], Start: start, End: end}
 	words := len(strings.Fields(q.Text))
