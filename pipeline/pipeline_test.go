@@ -147,8 +147,8 @@ func TestProcessDatesFromTheAddressWhenNothingElseDoes(t *testing.T) {
 }
 
 // TestTimelineArticlesProcessWithoutInternalErrors runs every Timeline17
-// dev article (years of news from many outlets, tokenised oddly: "`` It
-// 's ... ''") through the pipeline: none may make an annotator panic,
+// dev article (years of news from many outlets, tokenised oddly: "“ It
+// 's ... ”") through the pipeline: none may make an annotator panic,
 // which would quarantine a good article. One did, in the quote reader.
 func TestTimelineArticlesProcessWithoutInternalErrors(t *testing.T) {
 	if testing.Short() {
