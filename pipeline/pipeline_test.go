@@ -19,7 +19,13 @@ import (
 )
 
 func polnearInputs(tb testing.TB) ([]*storyline.Input, int) {
-	path, err := shared.Path("data/polnear/dev.jsonl")
+	return sharedInputs(tb, "data/polnear/dev.jsonl")
+}
+
+// sharedInputs reads a gold JSONL of ../shared as plain-text inputs, with
+// their total text size.
+func sharedInputs(tb testing.TB, rel string) ([]*storyline.Input, int) {
+	path, err := shared.Path(rel)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -40,6 +46,9 @@ func polnearInputs(tb testing.TB) ([]*storyline.Input, int) {
 		ins = append(ins, &storyline.Input{ID: d.ID, Source: d.ID, Text: d.Text, Title: d.Title, Outlet: d.Outlet,
 			Published: d.Published, Format: storyline.FormatText, Raw: []byte(d.Text)})
 		size += len(d.Text)
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
 	}
 	return ins, size
 }
@@ -154,33 +163,15 @@ func TestTimelineArticlesProcessWithoutInternalErrors(t *testing.T) {
 	if testing.Short() {
 		t.Skip("2,286 articles")
 	}
-	path, err := shared.Path("data/timelines/timelines-dev.jsonl")
-	if err != nil {
-		t.Fatal(err)
+	ins, _ := sharedInputs(t, "data/timelines/timelines-dev.jsonl")
+	if len(ins) < 2000 {
+		t.Fatalf("read %d articles", len(ins))
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	p := newPipeline()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	n := 0
-	for sc.Scan() {
-		var d struct{ ID, Text, Title, Outlet, Published string }
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			t.Fatal(err)
-		}
-		in := &storyline.Input{ID: d.ID, Source: d.ID, Text: d.Text, Title: d.Title, Outlet: d.Outlet,
-			Published: d.Published, Format: storyline.FormatText, Raw: []byte(d.Text)}
+	for _, in := range ins {
 		var ie *storyline.InputError
 		if _, err := p.Process(context.Background(), in); errors.As(err, &ie) && ie.Reason != "no-text" || err != nil && ie == nil {
-			t.Errorf("%s: %v", d.ID, err) // a one-line teaser that only repeats its title is no-text, rightly
+			t.Errorf("%s: %v", in.ID, err) // a one-line teaser that only repeats its title is no-text, rightly
 		}
-		n++
-	}
-	if err := sc.Err(); err != nil || n < 2000 {
-		t.Fatalf("read %d articles: %v", n, err)
 	}
 }

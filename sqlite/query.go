@@ -365,20 +365,30 @@ func (db *DB) Quotes(ctx context.Context, f storyline.QuoteFilter) ([]storyline.
 	if err != nil {
 		return nil, 0, fmt.Errorf("listing quotes: %w", err)
 	}
+	out, err := quoteRecords(rows)
+	if err != nil {
+		return nil, 0, fmt.Errorf("listing quotes: %w", err)
+	}
+	return out, total, nil
+}
+
+// quoteRecords reads rows of (doc, article id, outlet, published) and
+// closes them.
+func quoteRecords(rows *sql.Rows) ([]storyline.QuoteRecord, error) {
 	defer rows.Close()
 	var out []storyline.QuoteRecord
 	for rows.Next() {
 		var qr storyline.QuoteRecord
 		var doc string
 		if err := rows.Scan(&doc, &qr.Article, &qr.Outlet, &qr.Published); err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		if err := json.Unmarshal([]byte(doc), &qr.Quote); err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		out = append(out, qr)
 	}
-	return out, total, rows.Err()
+	return out, rows.Err()
 }
 
 // countQuotes counts the quotes matching w; for all quotes, or all of one

@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/storyline-news/storyline"
@@ -45,18 +44,9 @@ func (db *DB) QuotesBySpeakers(ctx context.Context, entities, names []string) ([
 	if err != nil {
 		return nil, fmt.Errorf("reading the quotes of the speakers due: %w", err)
 	}
-	defer rows.Close()
-	var out []storyline.QuoteRecord
-	for rows.Next() {
-		var qr storyline.QuoteRecord
-		var doc string
-		if err := rows.Scan(&doc, &qr.Article, &qr.Outlet, &qr.Published); err != nil {
-			return nil, fmt.Errorf("reading the quotes of the speakers due: %w", err)
-		}
-		if err := json.Unmarshal([]byte(doc), &qr.Quote); err != nil {
-			return nil, fmt.Errorf("reading the quotes of the speakers due: %w", err)
-		}
-		out = append(out, qr)
+	out, err := quoteRecords(rows)
+	if err != nil {
+		return nil, fmt.Errorf("reading the quotes of the speakers due: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
