@@ -282,14 +282,7 @@ func (db *DB) QuotesBySpeakers(ctx context.Context, entities, names []string) ([
 	if err != nil {
 		return nil, fmt.Errorf("reading the quotes of the speakers due: %w", err)
 	}
-	quotes, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (storyline.QuoteRecord, error) {
-		var qr storyline.QuoteRecord
-		var doc []byte
-		if err := r.Scan(&doc, &qr.Article, &qr.Outlet, &qr.Published); err != nil {
-			return qr, err
-		}
-		return qr, json.Unmarshal(doc, &qr.Quote)
-	})
+	quotes, err := pgx.CollectRows(rows, quoteRecord)
 	if err != nil {
 		return nil, fmt.Errorf("reading the quotes of the speakers due: %w", err)
 	}

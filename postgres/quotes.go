@@ -68,18 +68,21 @@ func (db *DB) Quotes(ctx context.Context, f storyline.QuoteFilter) ([]storyline.
 	if err != nil {
 		return nil, 0, fmt.Errorf("listing quotes: %w", err)
 	}
-	qs, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (storyline.QuoteRecord, error) {
-		var qr storyline.QuoteRecord
-		var doc []byte
-		if err := r.Scan(&doc, &qr.Article, &qr.Outlet, &qr.Published); err != nil {
-			return qr, err
-		}
-		return qr, json.Unmarshal(doc, &qr.Quote)
-	})
+	qs, err := pgx.CollectRows(rows, quoteRecord)
 	if err != nil {
 		return nil, 0, fmt.Errorf("listing quotes: %w", err)
 	}
 	return qs, total, nil
+}
+
+// quoteRecord reads a row of (doc, article id, outlet, published).
+func quoteRecord(r pgx.CollectableRow) (storyline.QuoteRecord, error) {
+	var qr storyline.QuoteRecord
+	var doc []byte
+	if err := r.Scan(&doc, &qr.Article, &qr.Outlet, &qr.Published); err != nil {
+		return qr, err
+	}
+	return qr, json.Unmarshal(doc, &qr.Quote)
 }
 
 // maxBranches bounds the ordered branches of one speaker filter: each is
