@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -158,20 +159,17 @@ func (a *app) newIngester(ctx context.Context, opts pipelineOptions) (*pipeline.
 // an article ingested today links "Volkov" to the Dmitri Volkov of an
 // article ingested last month.
 func loadPeople(ctx context.Context, st storyline.Store) (*entity.Directory, error) {
-	d := entity.NewDirectory()
-	const page = 5000
-	for offset := 0; ; offset += page {
-		recs, _, err := st.Entities(ctx, storyline.EntityFilter{Type: storyline.EntityPerson, MaxArticles: 1, Limit: page, Offset: offset})
-		if err != nil {
-			return nil, fmt.Errorf("loading the stored people: %w", err)
-		}
-		for _, r := range recs {
-			d.Learn(entity.Named{ID: r.ID, Name: r.Name, Type: r.Type})
-		}
-		if len(recs) < page {
-			return d, nil
-		}
+	// One listing, not pages: PostgreSQL merges the corpus's entity forms
+	// for every listing, so pages would read them all again each time.
+	recs, _, err := st.Entities(ctx, storyline.EntityFilter{Type: storyline.EntityPerson, MaxArticles: 1, Limit: math.MaxInt32})
+	if err != nil {
+		return nil, fmt.Errorf("loading the stored people: %w", err)
 	}
+	d := entity.NewDirectory()
+	for _, r := range recs {
+		d.Learn(entity.Named{ID: r.ID, Name: r.Name, Type: r.Type})
+	}
+	return d, nil
 }
 
 func printSummary(w io.Writer, s pipeline.Summary, took time.Duration) {
