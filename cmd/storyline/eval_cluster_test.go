@@ -29,13 +29,13 @@ func TestClusterEvalAnnotated(t *testing.T) {
 	annotate := annotator.Annotate
 	defer func() {
 		if len(annotator.Panicked) > 0 {
-			t.Logf("annotators panicked on %v", annotator.Panicked)
+			t.Errorf("annotators panicked on %v", annotator.Panicked)
 		}
 	}()
 	path := func(rel string) string {
 		p, err := shared.Path(rel)
 		if err != nil {
-			t.Skip(err)
+			t.Fatal(err)
 		}
 		return p
 	}
