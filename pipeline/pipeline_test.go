@@ -171,7 +171,7 @@ func TestTimelineArticlesProcessWithoutInternalErrors(t *testing.T) {
 	for _, in := range ins {
 		var ie *storyline.InputError
 		if _, err := p.Process(context.Background(), in); errors.As(err, &ie) && ie.Reason != "no-text" || err != nil && ie == nil {
-			t.Errorf("%s: %v", in.ID, err) // a one-line teaser that only repeats its title is no-text, rightly
+			t.Errorf("%s: %v", in.ID, err) // no-text: page furniture alone
 		}
 	}
 }

@@ -1,9 +1,12 @@
 package textclean
 
 import (
+	"context"
 	"hash/fnv"
 	"strings"
 	"testing"
+
+	"github.com/storyline-news/storyline"
 )
 
 // The streamed line hash and the letter bound must agree with the key
@@ -38,5 +41,19 @@ func TestHasNavSeparatorAgreesWithTheSplit(t *testing.T) {
 		if got, want := hasNavSeparator(s), navSeps.MatchString(s); got != want {
 			t.Errorf("%q: hasNavSeparator %v, navSeps %v", s, got, want)
 		}
+	}
+}
+
+// A feed's teaser whose text only repeats the title it was given is an
+// article of one sentence, not a page with no text; a line of furniture
+// alone is still nothing.
+func TestTeaserThatRepeatsItsTitle(t *testing.T) {
+	teaser := "Twitter spreads news from Haiti as reporters explain how phones became a lifeline for families after the earthquake ."
+	a, err := New(nil).Clean(context.Background(), &storyline.Input{Source: "teaser.txt", Text: teaser, Title: teaser})
+	if err != nil || a.Body != teaser || a.Title != teaser {
+		t.Fatalf("teaser: %+v %v", a, err)
+	}
+	if _, err := New(nil).Clean(context.Background(), &storyline.Input{Source: "menu.txt", Text: "Home | World | Sport | Business"}); err == nil {
+		t.Errorf("a menu alone was taken for an article")
 	}
 }
