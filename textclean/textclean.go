@@ -44,15 +44,15 @@ func (c *Cleaner) Clean(ctx context.Context, in *storyline.Input) (*storyline.Ar
 	title := c.findTitle(lines, in.Title, a)
 	c.classify(lines, title, in.Group, a)
 	a.Body = joinBody(lines)
-	if strings.TrimSpace(a.Body) == "" && title != "" {
+	if strings.TrimSpace(a.Body) == "" && title != "" && (in.Title == "" || restoreTitleLines(lines, title)) {
 		// A text of one sentence is an article, not a headline without one;
 		// so is a feed's teaser whose text only repeats the title it was
 		// given, which keeps it as its title too.
 		a.Body = title
 		if in.Title == "" {
 			a.Title = ""
+			restoreTitleLines(lines, title)
 		}
-		restoreTitleLines(lines, title)
 	}
 	if strings.TrimSpace(a.Body) == "" {
 		return nil, fmt.Errorf("%s: %w", in.Source, ErrNoArticle)
@@ -71,13 +71,16 @@ func (c *Cleaner) Clean(ctx context.Context, in *storyline.Input) (*storyline.Ar
 // ErrNoArticle is returned when nothing article-like remains.
 var ErrNoArticle = errors.New("no article text found: every line looks like page furniture")
 
-func restoreTitleLines(lines []line, title string) {
+// restoreTitleLines keeps the first line removed as a repeat of the
+// title, and says whether there was one.
+func restoreTitleLines(lines []line, title string) bool {
 	for i := range lines {
 		if lines[i].reason == storyline.RemovedTitleRepeat && lines[i].text == title {
 			lines[i].reason = ""
-			return
+			return true
 		}
 	}
+	return false
 }
 
 func splitLines(text string) []line {
