@@ -1,8 +1,10 @@
 package postgres
 
 import (
+	"cmp"
 	"encoding/json"
-	"sort"
+	"slices"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -69,8 +71,8 @@ func queueEntities(batch *pgx.Batch, a *storyline.Article) {
 	}
 	var ids, formText, names, types, roles []string
 	var mentions []int
-	var nameIDs, nameText []string
 	seen := map[[2]string]bool{}
+	var pairs [][2]string // (entity, name), each once
 	for _, f := range forms {
 		r, _ := json.Marshal(nonNil(f.Roles))
 		ids, formText, names, types, roles = append(ids, f.ID), append(formText, f.Form), append(names, f.Name), append(types, f.Type), append(roles, string(r))
@@ -78,11 +80,21 @@ func queueEntities(batch *pgx.Batch, a *storyline.Article) {
 		for _, name := range []string{f.Form, f.Name} {
 			if k := [2]string{f.ID, name}; !seen[k] {
 				seen[k] = true
-				nameIDs, nameText = append(nameIDs, f.ID), append(nameText, name)
+				pairs = append(pairs, k)
 			}
 		}
 	}
-	sortPairs(nameIDs, nameText)
+	// Other workers' articles add the same names to entity_names: inserted
+	// in the order each article names them, two transactions can each hold
+	// a name the other waits for, and deadlock; in one order for all, they
+	// cannot.
+	slices.SortFunc(pairs, func(a, b [2]string) int {
+		return cmp.Or(strings.Compare(a[0], b[0]), strings.Compare(a[1], b[1]))
+	})
+	nameIDs, nameText := make([]string, len(pairs)), make([]string, len(pairs))
+	for i, p := range pairs {
+		nameIDs[i], nameText[i] = p[0], p[1]
+	}
 	batch.Queue(`INSERT INTO entity_forms (entity_id, article_id, form, name, type, roles, mentions)
 		SELECT t.id, $1, t.form, t.name, t.type, ARRAY(SELECT jsonb_array_elements_text(t.roles::jsonb)), t.mentions
 		FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[]) AS t(id, form, name, type, roles, mentions)
@@ -94,27 +106,6 @@ func queueEntities(batch *pgx.Batch, a *storyline.Article) {
 		LEFT JOIN LATERAL (SELECT true AS known FROM entity_names n WHERE n.entity_id = t.entity_id AND n.name = t.name LIMIT 1) k ON true
 		WHERE k.known IS NULL
 		ON CONFLICT DO NOTHING`, nameIDs, nameText)
-}
-
-// sortPairs orders the (entity, name) rows an article adds to
-// entity_names, which other workers' articles add too: inserted in the
-// order each article names them, two transactions can each hold a name
-// the other waits for, and deadlock; in one order for all, they cannot.
-func sortPairs(ids, names []string) {
-	idx := make([]int, len(ids))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.Slice(idx, func(a, b int) bool {
-		i, j := idx[a], idx[b]
-		return ids[i] < ids[j] || ids[i] == ids[j] && names[i] < names[j]
-	})
-	sortedIDs, sortedNames := make([]string, len(ids)), make([]string, len(names))
-	for k, i := range idx {
-		sortedIDs[k], sortedNames[k] = ids[i], names[i]
-	}
-	copy(ids, sortedIDs)
-	copy(names, sortedNames)
 }
 
 func queueEvents(batch *pgx.Batch, a *storyline.Article) {
