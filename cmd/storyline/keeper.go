@@ -7,7 +7,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/cluster"
 	"github.com/storyline-news/storyline/postgres"
 )
@@ -142,7 +141,7 @@ func (k *storyKeeper) shifts(ctx context.Context, l *postgres.Leader) error {
 		if err != nil || len(ids) == 0 {
 			return err
 		}
-		shifts, changed, err := k.recompute(ctx, ids)
+		shifts, changed, err := recomputeShifts(ctx, k.db, ids)
 		if err != nil {
 			return err
 		}
@@ -158,11 +157,6 @@ func (k *storyKeeper) shifts(ctx context.Context, l *postgres.Leader) error {
 			return nil
 		}
 	}
-}
-
-// recompute is recomputeShifts for the articles of a leader's pass.
-func (k *storyKeeper) recompute(ctx context.Context, articles []string) ([]storyline.Shift, bool, error) {
-	return recomputeShifts(ctx, k.db, articles)
 }
 
 // quiet takes the end of ctx for a normal stop rather than an error.
