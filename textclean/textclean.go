@@ -44,14 +44,15 @@ func (c *Cleaner) Clean(ctx context.Context, in *storyline.Input) (*storyline.Ar
 	title := c.findTitle(lines, in.Title, a)
 	c.classify(lines, title, in.Group, a)
 	a.Body = joinBody(lines)
-	if strings.TrimSpace(a.Body) == "" && title != "" && (in.Title == "" || restoreTitleLines(lines, title)) {
+	if strings.TrimSpace(a.Body) == "" && title != "" {
 		// A text of one sentence is an article, not a headline without one;
 		// so is a feed's teaser whose text only repeats the title it was
 		// given, which keeps it as its title too.
-		a.Body = title
+		if repeated := restoreTitleLines(lines, title); repeated || in.Title == "" {
+			a.Body = title
+		}
 		if in.Title == "" {
 			a.Title = ""
-			restoreTitleLines(lines, title)
 		}
 	}
 	if strings.TrimSpace(a.Body) == "" {
