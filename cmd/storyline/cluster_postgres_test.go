@@ -12,7 +12,6 @@ import (
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/cluster"
-	"github.com/storyline-news/storyline/postgres"
 	"github.com/storyline-news/storyline/sqlite"
 )
 
@@ -84,10 +83,7 @@ func TestPostgresWorkersCluster(t *testing.T) {
 // their quotes read speaker by speaker.
 func sameShifts(t *testing.T, dsn string) {
 	t.Helper()
-	db, err := postgres.Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := openTestDB(t, dsn)
 	defer db.Close()
 	sameShiftsAsSpeakerBySpeaker(t, db)
 }
@@ -134,14 +130,8 @@ func checkClustered(t *testing.T, dsn string) storyCounts {
 func checkClusters(t *testing.T, dsn string, settled bool) storyCounts {
 	t.Helper()
 	ctx := context.Background()
-	db, err := postgres.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := openChecked(t, dsn)
 	defer db.Close()
-	if err := db.Check(ctx); err != nil {
-		t.Fatalf("integrity: %v", err)
-	}
 	pending, due, err := db.ClusterBacklog(ctx)
 	if err != nil {
 		t.Fatal(err)

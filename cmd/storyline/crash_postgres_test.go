@@ -104,15 +104,34 @@ func killWhen(t *testing.T, bin string, ready func() bool, args ...string) {
 func storedSome(t *testing.T, dsn string, all int) func() bool {
 	t.Helper()
 	ctx := context.Background()
-	db, err := postgres.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := openTestDB(t, dsn)
 	t.Cleanup(func() { _ = db.Close() })
 	return func() bool {
 		s, err := db.Stats(ctx)
 		return err == nil && s.Articles > 0 && s.Articles < all
 	}
+}
+
+// openTestDB opens the PostgreSQL database a test reads, failing the test if it
+// cannot; the caller closes it.
+func openTestDB(t *testing.T, dsn string) *postgres.DB {
+	t.Helper()
+	db, err := postgres.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// openChecked is openTestDB for a database that must pass its check.
+func openChecked(t *testing.T, dsn string) *postgres.DB {
+	t.Helper()
+	db := openTestDB(t, dsn)
+	if err := db.Check(context.Background()); err != nil {
+		db.Close()
+		t.Fatalf("integrity: %v", err)
+	}
+	return db
 }
 
 // killPoints times a run from start to end and one that has nothing to
@@ -130,14 +149,8 @@ func killPoints(full, startup time.Duration) func(rnd *rand.Rand, share float64)
 func pgCounts(t *testing.T, dsn string) (tally, map[string]int, map[string]int) {
 	t.Helper()
 	ctx := context.Background()
-	db, err := postgres.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := openChecked(t, dsn)
 	defer db.Close()
-	if err := db.Check(ctx); err != nil {
-		t.Fatalf("integrity: %v", err)
-	}
 	s, err := db.Stats(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -283,13 +296,9 @@ func TestPostgresWorkersSurviveSIGKILL(t *testing.T) {
 // clusterPending counts the originals waiting for the clustering leader.
 func clusterPending(t *testing.T, dsn string) int {
 	t.Helper()
-	ctx := context.Background()
-	db, err := postgres.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := openTestDB(t, dsn)
 	defer db.Close()
-	pending, _, err := db.ClusterBacklog(ctx)
+	pending, _, err := db.ClusterBacklog(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
