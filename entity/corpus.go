@@ -125,20 +125,6 @@ func mergeSameID(es []storyline.Entity) []storyline.Entity {
 	return out
 }
 
-// CorpusLinks maps the short entity ids of a whole corpus to the full ones
-// they stand for (see Directory).
-func CorpusLinks(es []Named) map[string]string {
-	d := NewDirectory()
-	d.Learn(es...)
-	links := map[string]string{}
-	for _, e := range es {
-		if full, ok := d.Resolve(e); ok {
-			links[e.ID] = full.ID
-		}
-	}
-	return links
-}
-
 // withInitial keeps the full names whose first name starts with initial.
 func withInitial(full []Named, initial byte) []Named {
 	var out []Named

@@ -6,7 +6,9 @@ import (
 	"github.com/storyline-news/storyline"
 )
 
-func TestCorpusLinks(t *testing.T) {
+// TestDirectoryResolves: what a directory of a whole corpus's people links
+// each short name to, and what it leaves alone (two Bushes, a place).
+func TestDirectoryResolves(t *testing.T) {
 	p := storyline.EntityPerson
 	es := []Named{
 		{ID: "full-volkov", Name: "Dmitri Volkov", Type: p},
@@ -21,7 +23,14 @@ func TestCorpusLinks(t *testing.T) {
 		{ID: "full-haddad", Name: "Amira Haddad", Type: p},
 		{ID: "initial-j", Name: "J. Bush", Type: p},
 	}
-	got := CorpusLinks(es)
+	d := NewDirectory()
+	d.Learn(es...)
+	got := map[string]string{}
+	for _, e := range es {
+		if full, ok := d.Resolve(e); ok {
+			got[e.ID] = full.ID
+		}
+	}
 	want := map[string]string{"bare-volkov": "full-volkov", "other-volkov": "full-volkov", "initial-lavrov": "full-lavrov", "initial-j": "bush-b"}
 	if len(got) != len(want) {
 		t.Errorf("links %v, want %v", got, want)
