@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -50,7 +52,10 @@ func Score(gold, pred map[string]string) Scores {
 		predSize[p]++
 		both[[2]string{g, p}]++
 	}
-	for id, g := range gold {
+	// Summed in id order: a float sum in map order differs in its last
+	// bits from run to run, and so would two scorings of one clustering.
+	for _, id := range slices.Sorted(maps.Keys(gold)) {
+		g := gold[id]
 		n := float64(both[[2]string{g, predOf(id)}])
 		s.BCubedP += n / float64(predSize[predOf(id)])
 		s.BCubedR += n / float64(goldSize[g])
